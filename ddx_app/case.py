@@ -1,0 +1,180 @@
+"""Case files (``*.ddx.yaml``, contract v1): load, validate, save atomically.
+
+A case is validated against a knowledge base on load: unknown finding ids,
+unknown states, wrong types and a missing or newer format version are rejected
+with ``file:line: message``. Nothing is dropped: unknown top-level keys are
+kept (with a warning) and written back on save, in a stable key order so that
+diffs stay readable.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .atomic import write_atomic
+from .errors import CaseFileError, Problem, YamlError
+from .knowledge.model import KnowledgeBase
+from .yamlio import LineMap, parse_yaml, read_text
+
+FORMAT_VERSION = 1
+MAX_CASE_BYTES = 2_000_000
+MAX_CASE_NODES = 50_000
+KNOWN_KEYS = ("ddx_case", "case_id", "title", "notes", "teaching", "findings")
+
+
+@dataclass
+class Case:
+    """One case: metadata, the findings recorded, and any extra keys to keep."""
+
+    findings: dict[str, Any] = field(default_factory=dict)
+    case_id: Any = None
+    title: Any = None
+    notes: Any = None
+    teaching: dict | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def answer(self) -> str | None:
+        return (self.teaching or {}).get("answer")
+
+    def to_data(self, kb: KnowledgeBase | None = None) -> dict[str, Any]:
+        """The case as plain data in the canonical key order."""
+        data: dict[str, Any] = {"ddx_case": FORMAT_VERSION}
+        for key in ("case_id", "title", "notes", "teaching"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
+        order = list(kb.findings) if kb else []
+        known = [f for f in order if f in self.findings]
+        others = [f for f in self.findings if f not in known]
+        data["findings"] = {f: self.findings[f] for f in known + others}
+        data.update(self.extra)
+        return data
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style; multi-line text as literal blocks; no aliases."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    if style and any(line != line.rstrip() for line in value.splitlines()):
+        style = None  # trailing spaces cannot survive a literal block: quote instead
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def case_to_yaml(case: Case, kb: KnowledgeBase | None = None) -> str:
+    return yaml.dump(case.to_data(kb), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=100)
+
+
+def save_case(case: Case, path: str | os.PathLike, kb: KnowledgeBase | None = None) -> None:
+    """Write the case atomically (temporary file + rename)."""
+    write_atomic(path, case_to_yaml(case, kb))
+
+
+def load_case(path: str | os.PathLike, kb: KnowledgeBase) -> Case:
+    """Read and validate a case file.
+
+    Raises
+    ------
+    CaseFileError
+        One located problem per defect; nothing is partially loaded.
+    """
+    filename = str(path)
+    try:
+        content = read_text(path, max_bytes=MAX_CASE_BYTES, label=filename)
+    except YamlError as exc:
+        raise CaseFileError(exc.problems) from None
+    return parse_case(content, filename, kb)
+
+
+def parse_case(content: str, filename: str, kb: KnowledgeBase) -> Case:
+    try:
+        data, lines = parse_yaml(content, filename, max_nodes=MAX_CASE_NODES)
+    except YamlError as exc:
+        raise CaseFileError(exc.problems) from None
+    problems: list[Problem] = []
+
+    def fail(path: tuple, message: str) -> None:
+        problems.append(Problem(filename, lines.line_of(path), message))
+
+    if not isinstance(data, dict):
+        raise CaseFileError([Problem(filename, 1, "a case file is a mapping with 'ddx_case: 1' "
+                                     "and 'findings:'")])
+    version = data.get("ddx_case")
+    if "ddx_case" not in data:
+        fail((), "missing 'ddx_case: 1' (the case format version)")
+    elif isinstance(version, bool) or not isinstance(version, int):
+        fail(("ddx_case",), f"ddx_case must be a whole number, not {version!r}")
+    elif version > FORMAT_VERSION:
+        fail(("ddx_case",), f"case format {version} is newer than this program understands "
+             f"({FORMAT_VERSION}); update DDx Assistant")
+    elif version < 1:
+        fail(("ddx_case",), f"ddx_case must be 1, not {version}")
+    for key in ("case_id", "title", "notes"):
+        value = data.get(key)
+        if (value is not None and not isinstance(value, (str, int, float))) or \
+                isinstance(value, bool):
+            fail((key,), f"{key} must be text")
+    teaching = data.get("teaching")
+    if teaching is not None:
+        if not isinstance(teaching, dict):
+            fail(("teaching",), "teaching must be a mapping (e.g. 'answer: imt')")
+        elif "answer" in teaching and teaching["answer"] not in kb.entities:
+            fail(("teaching", "answer"), f"unknown entity {teaching['answer']!r} (expected one of "
+                 f"{', '.join(kb.entity_ids)})")
+    findings = data.get("findings")
+    if findings is None:
+        findings = {}
+    elif not isinstance(findings, dict):
+        fail(("findings",), "findings must be a mapping of finding id to value")
+        findings = {}
+    problems += _check_findings(findings, kb, filename, lines)
+    if problems:
+        raise CaseFileError(problems)
+    extra = {k: v for k, v in data.items() if k not in KNOWN_KEYS}
+    warnings = [Problem(filename, lines.line_of((k,)), f"unknown key {k!r} is kept but not used",
+                        "warning") for k in extra]
+    return Case(findings=dict(findings), case_id=data.get("case_id"), title=data.get("title"),
+                notes=data.get("notes"), teaching=teaching, extra=extra, warnings=warnings)
+
+
+def _check_findings(findings: dict, kb: KnowledgeBase, filename: str,
+                    lines: LineMap) -> list[Problem]:
+    problems = []
+    for fid, value in findings.items():
+        line = lines.line_of(("findings", fid))
+        finding = kb.findings.get(fid)
+        if finding is None:
+            problems.append(Problem(filename, line, f"unknown finding {fid!r}"
+                                    + _did_you_mean(fid, kb.findings)))
+            continue
+        try:
+            finding.state_of(value)
+        except ValueError as exc:
+            problems.append(Problem(filename, line, str(exc)))
+    return problems
+
+
+def _did_you_mean(word: str, choices) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def example_cases(directory: str | os.PathLike) -> list[Path]:
+    return sorted(Path(directory).glob("*.ddx.yaml"))

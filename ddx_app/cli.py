@@ -1,0 +1,308 @@
+"""The ``ddx`` command line: the same core as the GUI, for terminals and scripts.
+
+Exit status: 0 on success, 2 when a case file or the knowledge base is bad (one
+``FILE:LINE: message`` line per problem on standard error, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from . import DISCLAIMER, __version__
+from .case import Case, load_case
+from .engine import PRIOR_MODES, Analysis, analyse
+from .errors import DdxError
+from .knowledge import check_knowledge_base, load_knowledge_base
+from .knowledge.model import KnowledgeBase, text
+
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="ddx", description="DDx Assistant: sinonasal spindle cell "
+                                "and inflammatory lesions, differential-diagnosis support.")
+    p.add_argument("--version", action="version", version=f"ddx {__version__}")
+    sub = p.add_subparsers(dest="command")
+
+    def case_command(name: str, help_text: str) -> argparse.ArgumentParser:
+        c = sub.add_parser(name, help=help_text)
+        c.add_argument("case", help="case file (*.ddx.yaml)")
+        c.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: bundled)")
+        c.add_argument("--prior", choices=PRIOR_MODES, default="prevalence",
+                       help="prior over entities (default: prevalence)")
+        return c
+
+    rank = case_command("rank", "rank the differential for a case")
+    rank.add_argument("--json", action="store_true", help="machine-readable output")
+    explain = case_command("explain", "evidence, criteria, red flags and ALK workup")
+    explain.add_argument("entity", nargs="?", help="entity id (default: the leading entity)")
+    suggest = case_command("suggest", "next best tests by expected information gain")
+    suggest.add_argument("--top", type=int, default=5, metavar="N")
+    suggest.add_argument("--stains-only", action="store_true",
+                         help="only orderable stains and tests")
+    suggest.add_argument("--panel", type=int, default=0, metavar="K",
+                         help="also propose the best panel of K stains (greedy)")
+    suggest.add_argument("--json", action="store_true")
+
+    report = sub.add_parser("report", help="export a report (HTML, PDF or JSON)")
+    report.add_argument("case")
+    report.add_argument("-o", "--output", required=True, metavar="OUT")
+    report.add_argument("--kb", metavar="DIR")
+    report.add_argument("--prior", choices=PRIOR_MODES, default="prevalence")
+    report.add_argument("--template", metavar="FILE", help="custom Jinja2 template (sandboxed)")
+    report.add_argument("--omit", action="append", default=[], metavar="SECTION",
+                        help="leave a section out (repeatable; see --list-sections)")
+    report.add_argument("--institution", help="institution name for the header")
+    report.add_argument("--page-size", choices=("A4", "Letter"), default=None)
+
+    kb = sub.add_parser("kb", help="knowledge base tools")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    check = kb_sub.add_parser("check", help="validate a knowledge base; exit 2 on errors")
+    check.add_argument("dir", nargs="?", help="folder (default: bundled)")
+    check.add_argument("--no-warnings", action="store_true")
+    info = kb_sub.add_parser("info", help="version, hash, counts and sources")
+    info.add_argument("dir", nargs="?")
+
+    gui = sub.add_parser("gui", help="start the desktop application (default)")
+    gui.add_argument("case", nargs="?")
+    gui.add_argument("--screenshot", metavar="OUT.png")
+    gui.add_argument("--size", default="1400x900", metavar="WxH")
+    gui.add_argument("--exit-after-startup", action="store_true")
+    gui.add_argument("--trainee", action="store_true", help="start in trainee mode")
+    return p
+
+
+def _pct(p: float) -> str:
+    if p >= 0.9995:
+        return ">99.9%"
+    if p < 0.0005:
+        return "<0.1%"
+    return f"{100 * p:.1f}%"
+
+
+def _load(args) -> tuple[KnowledgeBase, Case, Analysis]:
+    kb = load_knowledge_base(args.kb)
+    case = load_case(args.case, kb)
+    for w in case.warnings:
+        print(w, file=sys.stderr)
+    return kb, case, analyse(kb, case.findings, args.prior)
+
+
+def _header(kb: KnowledgeBase, case: Case, a: Analysis) -> list[str]:
+    label = case.case_id if case.case_id is not None else "(no case id)"
+    return [f"Case {label}" + (f" - {case.title}" if case.title else ""),
+            f"Knowledge base {kb.id} {kb.version} (sha256 {kb.short_hash}), prior: {a.prior}"]
+
+
+def rank_json(kb: KnowledgeBase, case: Case, a: Analysis) -> dict:
+    """The contract's machine-readable ranking, with extra fields added, none renamed."""
+    return {
+        "case_id": None if case.case_id is None else str(case.case_id),
+        "knowledge_base": {"id": kb.id, "version": kb.version, "sha256": kb.sha256},
+        "prior": a.prior,
+        "differential": [
+            {"entity": r.entity, "name": text(kb.entities[r.entity].name),
+             "probability": r.probability}
+            for r in a.ranking
+        ],
+        "close_call": list(a.close_call) if a.close_call else None,
+        "outside_differential": a.outside is not None,
+        "disclaimer": DISCLAIMER,
+    }
+
+
+def cmd_rank(args) -> int:
+    kb, case, a = _load(args)
+    if args.json:
+        print(json.dumps(rank_json(kb, case, a), indent=2, ensure_ascii=False))
+        return 0
+    lines = _header(kb, case, a) + [""]
+    width = max(len(text(e.name)) for e in kb.entities.values())
+    for i, r in enumerate(a.ranking, 1):
+        bar = "#" * round(30 * r.probability)
+        lines.append(f"{i:>2}. {text(kb.entities[r.entity].name):<{width}}  "
+                     f"{_pct(r.probability):>7}  {bar}")
+    lines += _warnings(kb, a)
+    lines += ["", DISCLAIMER]
+    print("\n".join(lines))
+    return 0
+
+
+def _warnings(kb: KnowledgeBase, a: Analysis) -> list[str]:
+    out = []
+    if a.close_call:
+        x, y = (text(kb.entities[e].short_name) for e in a.close_call)
+        out.append(f"\n! Close call: {x} vs {y} (leader < {kb.settings.close_call_ratio:g}x the "
+                   "runner-up).")
+    if a.outside:
+        out.append("\n! Outside this differential? " + _outside_text(kb, a))
+    for rf in a.red_flags:
+        out.append(f"\n! Red flag: {text(rf.flag.message)}"
+                   + (f" Not done: {', '.join(_flabel(kb, f) for f in rf.not_done)}."
+                      if rf.not_done else ""))
+    return out
+
+
+def _outside_text(kb: KnowledgeBase, a: Analysis) -> str:
+    o = a.outside
+    parts = []
+    if o.unexplained:
+        parts.append("improbable under every entity: " + "; ".join(
+            f"{_flabel(kb, f)} = {kb.findings[f].state_label(s, kb)} (at most {_pct(p)})"
+            for f, s, p in o.unexplained) + ".")
+    elif o.mean_loglik is not None:
+        parts.append("the findings fit even the leading entity poorly.")
+    parts.append("Consider: " + "; ".join(
+        f"{text(m.name)} ({text(m.hint)})" for m in o.mimics[:4]) + ".")
+    return " ".join(parts)
+
+
+def _flabel(kb: KnowledgeBase, fid: str) -> str:
+    return text(kb.findings[fid].label)
+
+
+def cmd_explain(args) -> int:
+    kb, case, a = _load(args)
+    entity = args.entity or a.leader.entity
+    if entity not in kb.entities:
+        print(f"ddx: unknown entity {entity!r} (expected one of {', '.join(kb.entity_ids)})",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    e = kb.entities[entity]
+    lines = _header(kb, case, a)
+    lines += ["", f"{text(e.name)}: {_pct(a.posterior[entity])}", "", "Evidence "
+              "(natural-log likelihood ratio against the alternatives; + favours):"]
+    contribs = a.explain(entity)
+    if not contribs:
+        lines.append("  (no findings recorded)")
+    fw = max((len(_flabel(kb, c.finding)) for c in contribs), default=10)
+    for c in contribs:
+        state = kb.findings[c.finding].state_label(c.state, kb)
+        value = c.value if kb.findings[c.finding].is_numeric else state
+        src = c.provenance.label + (f", {c.counts}" if c.counts else "")
+        lines.append(f"  {c.llr:+6.2f}  {_flabel(kb, c.finding):<{fw}}  {value!s:<14} "
+                     f"P={c.p_entity:.2f} vs {c.p_alternatives:.2f}  [{src}]")
+    crit = a.criteria(entity)
+    if crit:
+        lines += ["", "Criteria:"]
+        for cr in crit:
+            lines.append(f"  [{cr.status:^9}] {text(cr.criterion.name)}"
+                         + (f"  (not assessed: {', '.join(cr.missing)})" if cr.met is None
+                            else ""))
+    for w in a.workups:
+        lines += ["", f"{text(w.workup.name)} ({_pct(w.probability)} {text(e.short_name)}):"]
+        for step, state in w.path:
+            label = kb.findings[step.finding].state_label(state, kb)
+            lines.append(f"  {_flabel(kb, step.finding)}: {label}")
+        lines.append("  -> " + (text(w.conclusion) if w.finished else text(w.next_step.ask)))
+        if w.workup.note:
+            lines.append(f"  Note: {text(w.workup.note)}")
+    lines += _warnings(kb, a)
+    if e.pitfalls:
+        lines += ["", "Pitfalls:"] + [f"  - {text(p)}" for p in e.pitfalls]
+    lines += ["", DISCLAIMER]
+    print("\n".join(lines))
+    return 0
+
+
+def cmd_suggest(args) -> int:
+    kb, case, a = _load(args)
+    sugg = a.suggestions(top=args.top, orderable_only=args.stains_only)
+    panel = a.panel(args.panel) if args.panel else []
+    if args.json:
+        print(json.dumps({
+            "case_id": None if case.case_id is None else str(case.case_id),
+            "knowledge_base": {"version": kb.version, "sha256": kb.sha256},
+            "suggestions": [{"finding": s.finding, "expected_gain_bits": s.gain_bits,
+                             "separates": list(s.separates) if s.separates else None,
+                             "outcome_probabilities": s.outcome_probabilities}
+                            for s in sugg],
+            "panel": [{"finding": f, "cumulative_gain_bits": g} for f, g in panel],
+        }, indent=2))
+        return 0
+    lines = _header(kb, case, a) + ["", "Next best tests (expected information gain):"]
+    fw = max((len(_flabel(kb, s.finding)) for s in sugg), default=10)
+    for i, s in enumerate(sugg, 1):
+        sep = (" separates " + " vs ".join(text(kb.entities[e].short_name) for e in s.separates)
+               if s.separates else "")
+        lines.append(f"{i:>3}. {_flabel(kb, s.finding):<{fw}}  {s.gain_bits:5.2f} bits{sep}")
+    if panel:
+        lines += ["", f"Best panel of {len(panel)} (ordered together):"]
+        for f, g in panel:
+            lines.append(f"     + {_flabel(kb, f):<{fw}}  cumulative {g:5.2f} bits")
+    lines += ["", DISCLAIMER]
+    print("\n".join(lines))
+    return 0
+
+
+def cmd_kb(args) -> int:
+    if args.kb_command == "check":
+        from .knowledge import bundled_kb_dir
+
+        directory = args.dir or bundled_kb_dir()
+        problems = check_knowledge_base(directory)
+        errors = [p for p in problems if p.severity == "error"]
+        for p in problems:
+            if p.severity == "error" or not args.no_warnings:
+                print(p, file=sys.stderr)
+        if errors:
+            print(f"{len(errors)} error(s) in {directory}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(f"{directory}: OK ({len(problems)} warning(s))")
+        return 0
+    kb = load_knowledge_base(args.dir)
+    cells = [c for e in kb.entities.values() for c in e.cells.values()]
+    sourced = sum(1 for c in cells if c.provenance.source)
+    print(f"Knowledge base: {kb.id} {kb.version} - {text(kb.title)}")
+    print(f"SHA-256:        {kb.sha256}")
+    print(f"Folder:         {kb.directory}")
+    print(f"Entities:       {len(kb.entities)} ({', '.join(kb.entity_ids)})")
+    print(f"Findings:       {len(kb.findings)} in {len(kb.groups)} groups")
+    print(f"Likelihoods:    {len(cells)} cells: {sourced} cited, {len(cells) - sourced} expert "
+          "estimates")
+    print(f"Sources:        {len(kb.sources)}")
+    for s in kb.sources.values():
+        ident = (s.doi and f"doi:{s.doi}") or (s.pmid and f"PMID {s.pmid}") or s.url or ""
+        print(f"  [{s.id}] {s.citation} {ident}".rstrip())
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .report import cli_report
+
+    return cli_report(args)
+
+
+def cmd_gui(args) -> int:
+    try:
+        from .gui.app import run
+    except ImportError as exc:  # PySide6 missing
+        print(f"ddx: the desktop app needs PySide6 ({exc})", file=sys.stderr)
+        return 1
+    return run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "gui"
+    if command == "gui" and not args.command:
+        args = _parser().parse_args(["gui"])
+    handler = {"rank": cmd_rank, "explain": cmd_explain, "suggest": cmd_suggest,
+               "kb": cmd_kb, "report": cmd_report, "gui": cmd_gui}[command]
+    try:
+        return handler(args)
+    except DdxError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

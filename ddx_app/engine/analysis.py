@@ -1,0 +1,100 @@
+"""One object with everything a front end shows for a case.
+
+The GUI, the CLI and the report renderer all call :func:`analyse`; the costlier
+parts (explanations, suggestions) are computed on first use and cached on the
+Analysis, so a front end pays only for what it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ..knowledge.model import KnowledgeBase
+from . import explain, rules, suggest
+from .posterior import log_scores, normalise, observed_states
+
+
+@dataclass(frozen=True)
+class Ranked:
+    entity: str
+    probability: float
+
+
+@dataclass
+class Analysis:
+    kb: KnowledgeBase
+    values: dict[str, Any]
+    prior: str
+    states: dict[str, str] = field(init=False)
+    probabilities: list[float] = field(init=False)
+
+    def __post_init__(self):
+        self.values = {f: self.values[f] for f in self.kb.findings if f in self.values}
+        self.states = observed_states(self.kb, self.values)
+        self.probabilities = normalise(log_scores(self.kb, self.states, self.prior))
+
+    @cached_property
+    def ranking(self) -> list[Ranked]:
+        """Every entity, most probable first (ties: knowledge-base order)."""
+        order = sorted(range(len(self.probabilities)), key=lambda i: -self.probabilities[i])
+        return [Ranked(self.kb.entity_ids[i], self.probabilities[i]) for i in order]
+
+    @property
+    def posterior(self) -> dict[str, float]:
+        return dict(zip(self.kb.entity_ids, self.probabilities))
+
+    @property
+    def leader(self) -> Ranked:
+        return self.ranking[0]
+
+    @cached_property
+    def close_call(self) -> tuple[str, str] | None:
+        """The leading pair, when the leader is less than close_call_ratio x the runner-up."""
+        if len(self.ranking) < 2:
+            return None
+        first, second = self.ranking[0], self.ranking[1]
+        if first.probability < self.kb.settings.close_call_ratio * second.probability:
+            return first.entity, second.entity
+        return None
+
+    def explain(self, entity: str) -> list[explain.Contribution]:
+        cache = self.__dict__.setdefault("_explanations", {})
+        if entity not in cache:
+            cache[entity] = explain.contributions(self.kb, entity, self.values, self.states,
+                                                  self.prior)
+        return cache[entity]
+
+    def criteria(self, entity: str) -> list[rules.CriterionResult]:
+        return rules.criteria(self.kb, entity, self.values)
+
+    @cached_property
+    def red_flags(self) -> list[rules.RedFlagResult]:
+        return rules.red_flags(self.kb, self.values)
+
+    @cached_property
+    def workups(self) -> list[rules.WorkupResult]:
+        return rules.workups(self.kb, self.values, self.posterior)
+
+    @cached_property
+    def outside(self) -> rules.OutsideWarning | None:
+        return rules.outside_differential(self.kb, self.values, self.states, self.probabilities)
+
+    def suggestions(self, top: int | None = 5, orderable_only: bool = False
+                    ) -> list[suggest.Suggestion]:
+        key = ("_suggestions", top, orderable_only)
+        if key not in self.__dict__:
+            self.__dict__[key] = suggest.rank_tests(
+                self.kb, self.probabilities, set(self.values), orderable_only=orderable_only,
+                top=top)
+        return self.__dict__[key]
+
+    def panel(self, k: int = 3) -> list[tuple[str, float]]:
+        return suggest.best_panel(self.kb, self.probabilities, set(self.values), k)
+
+
+def analyse(kb: KnowledgeBase, values: Mapping[str, Any], prior: str = "prevalence") -> Analysis:
+    """Analyse recorded findings (finding id -> state/alias/number) under a prior mode."""
+    return Analysis(kb, dict(values), prior)

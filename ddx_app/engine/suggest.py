@@ -1,0 +1,166 @@
+"""Next best test: expected information gain about the differential.
+
+For a candidate finding f not yet assessed, with current posterior p(e):
+
+    P(s) = sum_e p(e) P(s | e)
+    EIG(f) = H(p) - sum_s P(s) H(p(. | s))          (bits)
+
+The finding with the largest EIG is the one whose result is expected to narrow
+the differential most. For a batch of k stains the panel is grown greedily,
+each step adding the stain that most increases the *joint* information gain of
+the panel (outcomes enumerated jointly, so redundant stains are not chosen
+twice). NumPy is imported here only, lazily, to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..knowledge.model import KnowledgeBase
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    finding: str
+    gain_bits: float
+    separates: tuple[str, str] | None  # the pair of entities this finding best tells apart
+    outcome_probabilities: dict[str, float]  # predicted P(state) given the findings so far
+
+
+class _Tables:
+    """Per-KB arrays: predictive P(state | entity) stacked over all finding states."""
+
+    def __init__(self, kb: KnowledgeBase):
+        import numpy as np
+
+        self.np = np
+        self.finding_ids = list(kb.findings)
+        blocks, owners, self.slices = [], [], {}
+        start = 0
+        for i, fid in enumerate(self.finding_ids):
+            block = np.exp(np.array([kb.loglik[fid][s] for s in kb.findings[fid].states]))
+            block /= block.sum(axis=0, keepdims=True)  # predictive distribution per entity
+            blocks.append(block)
+            owners += [i] * block.shape[0]
+            self.slices[fid] = slice(start, start + block.shape[0])
+            start += block.shape[0]
+        self.matrix = np.vstack(blocks)  # (total states, entities)
+        self.owner = np.array(owners)
+
+
+def _tables(kb: KnowledgeBase) -> _Tables:
+    cached = kb.__dict__.get("_suggest_tables")
+    if cached is None:
+        cached = _Tables(kb)
+        kb.__dict__["_suggest_tables"] = cached
+    return cached
+
+
+def _entropy_rows(np, joint):
+    """Entropy (bits) of each row of an unnormalised non-negative matrix, and row sums."""
+    mass = joint.sum(axis=1)
+    safe = np.where(mass > 0, mass, 1.0)
+    p = joint / safe[:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        h = -np.where(p > 0, p * np.log2(p), 0.0).sum(axis=1)
+    return h, mass
+
+
+def _entropy(probs: Sequence[float]) -> float:
+    return -sum(p * math.log2(p) for p in probs if p > 0)
+
+
+def rank_tests(
+    kb: KnowledgeBase,
+    post: Sequence[float],
+    assessed: set[str],
+    *,
+    orderable_only: bool = False,
+    top: int | None = None,
+) -> list[Suggestion]:
+    """Not-yet-assessed findings ranked by expected information gain (bits)."""
+    t = _tables(kb)
+    np = t.np
+    p = np.asarray(post, dtype=float)
+    joint = t.matrix * p[None, :]
+    h_rows, mass = _entropy_rows(np, joint)
+    expected = np.bincount(t.owner, weights=mass * h_rows, minlength=len(t.finding_ids))
+    gains = _entropy(post) - expected
+    candidates = [
+        (float(gains[i]), fid)
+        for i, fid in enumerate(t.finding_ids)
+        if fid not in assessed
+        and (not orderable_only or kb.groups[kb.findings[fid].group].orderable)
+    ]
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    if top is not None:
+        candidates = candidates[:top]
+    out = []
+    for gain, fid in candidates:
+        sl = t.slices[fid]
+        probs = mass[sl]
+        out.append(Suggestion(
+            finding=fid,
+            gain_bits=max(gain, 0.0),
+            separates=_best_pair(kb, t, fid, p),
+            outcome_probabilities=dict(zip(kb.findings[fid].states, map(float, probs))),
+        ))
+    return out
+
+
+def _best_pair(kb: KnowledgeBase, t: _Tables, fid: str, p) -> tuple[str, str] | None:
+    """The leading pair this finding separates best (posterior-weighted J-divergence)."""
+    np = t.np
+    block = t.matrix[t.slices[fid]]
+    leaders = np.argsort(-p, kind="stable")[: min(6, len(p))]
+    best, best_score = None, 0.0
+    for a, b in itertools.combinations(leaders, 2):
+        pa, pb = block[:, a], block[:, b]
+        jeffreys = float(((pa - pb) * np.log(pa / pb)).sum())
+        score = p[a] * p[b] * jeffreys
+        if score > best_score + 1e-15:
+            best, best_score = (kb.entity_ids[a], kb.entity_ids[b]), score
+    return best
+
+
+def best_panel(
+    kb: KnowledgeBase,
+    post: Sequence[float],
+    assessed: set[str],
+    k: int,
+    *,
+    orderable_only: bool = True,
+    max_outcomes: int = 4096,
+) -> list[tuple[str, float]]:
+    """Greedy panel of up to ``k`` findings; returns (finding, cumulative gain in bits)."""
+    t = _tables(kb)
+    np = t.np
+    p = np.asarray(post, dtype=float)
+    h0 = _entropy(post)
+    outcomes = p[None, :]  # rows: joint outcomes of the panel so far, weighted P(o, e)
+    chosen: list[tuple[str, float]] = []
+    pool = [
+        fid for fid in t.finding_ids
+        if fid not in assessed
+        and (not orderable_only or kb.groups[kb.findings[fid].group].orderable)
+    ]
+    for _ in range(k):
+        best = None
+        for fid in pool:
+            block = t.matrix[t.slices[fid]]
+            if outcomes.shape[0] * block.shape[0] > max_outcomes:
+                continue
+            joint = (outcomes[:, None, :] * block[None, :, :]).reshape(-1, p.size)
+            h, mass = _entropy_rows(np, joint)
+            gain = h0 - float((mass * h).sum())
+            if best is None or gain > best[0] + 1e-12:
+                best = (gain, fid, joint)
+        if best is None:
+            break
+        gain, fid, outcomes = best
+        chosen.append((fid, max(gain, 0.0)))
+        pool.remove(fid)
+    return chosen

@@ -1,0 +1,144 @@
+"""Build model objects from validated raw knowledge-base data."""
+
+from __future__ import annotations
+
+from .model import (
+    NUMERIC,
+    Bin,
+    Cell,
+    CellTable,
+    Criterion,
+    EngineSettings,
+    Entity,
+    Finding,
+    Group,
+    KnowledgeBase,
+    Mimic,
+    Provenance,
+    RedFlag,
+    Source,
+    Workup,
+    WorkupStep,
+)
+
+_NO_DATA_NOTE = {"en": "Not given for this entity: treated as uninformative (equal across states)."}
+
+
+def provenance(obj: dict) -> Provenance:
+    return Provenance(obj.get("source"), bool(obj.get("expert_estimate")), obj.get("note"))
+
+
+def build_catalogue(findings_data: dict) -> dict[str, Finding]:
+    """Finding objects in catalogue order; tolerant of unknown kinds (checked elsewhere)."""
+    kinds = findings_data["kinds"]
+    catalogue: dict[str, Finding] = {}
+    for item in findings_data["findings"]:
+        kind = item["kind"]
+        bins = tuple(Bin(b["id"], b["label"], b["min"], b["max"]) for b in item.get("bins", ()))
+        if kind == NUMERIC:
+            states = tuple(b.id for b in bins)
+        elif "states" in item:
+            states = tuple(item["states"])
+        else:
+            states = tuple(kinds.get(kind, {}).get("states", ()))
+        catalogue.setdefault(item["id"], Finding(
+            id=item["id"],
+            group=item["group"],
+            kind=kind,
+            label=item["label"],
+            help=item["help"],
+            synonyms={k: tuple(v) for k, v in item.get("synonyms", {"en": []}).items()},
+            states=states,
+            aliases=dict(kinds.get(kind, {}).get("aliases", {})),
+            unit=item.get("unit"),
+            range=tuple(item["range"]) if "range" in item else None,
+            bins=bins,
+        ))
+    return catalogue
+
+
+def no_data_cell(finding: Finding) -> Cell:
+    """The cell used where an entity gives no figure (allowed if require_complete is off)."""
+    p = 1.0 / len(finding.states)
+    return Cell(finding.id, {s: p for s in finding.states}, Provenance(None, True, _NO_DATA_NOTE))
+
+
+def _entity(raw: dict, catalogue: dict[str, Finding]) -> Entity:
+    eid = raw["id"]
+    workups = tuple(
+        Workup(
+            id=w["id"],
+            entity=eid,
+            name=w["name"],
+            start=w["start"],
+            steps={s["id"]: WorkupStep(s["id"], s["finding"], s["ask"], s["on"])
+                   for s in w["steps"]},
+            threshold=w.get("when_probability_at_least", 0.0),
+            provenance=provenance(w),
+            note=w.get("note"),
+        )
+        for w in raw.get("workups", ())
+    )
+    return Entity(
+        id=eid,
+        name=raw["name"],
+        short_name=raw.get("short_name", raw["name"]),
+        prevalence=raw["prevalence"]["value"],
+        prevalence_provenance=provenance(raw["prevalence"]),
+        description=raw["description"],
+        key_features=tuple(raw.get("key_features", ())),
+        pitfalls=tuple(raw.get("pitfalls", ())),
+        cells=CellTable(catalogue, raw["likelihoods"], provenance),
+        criteria=tuple(Criterion(c["id"], c["name"], c["rule"], provenance(c))
+                       for c in raw.get("criteria", ())),
+        workups=workups,
+    )
+
+
+def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) -> KnowledgeBase:
+    """Assemble a compiled KnowledgeBase from the validated raw file contents.
+
+    ``raw`` has keys ``kb``, ``findings``, ``sources`` and ``entities`` (a list).
+    """
+    manifest, fdata = raw["kb"], raw["findings"]
+    catalogue = build_catalogue(fdata)
+    engine = manifest["engine"]
+    outside = engine["outside"]
+    groups = {
+        g["id"]: Group(g["id"], g["label"], bool(g.get("orderable", False)),
+                       tuple(f.id for f in catalogue.values() if f.group == g["id"]))
+        for g in fdata["groups"]
+    }
+    sources = {
+        s["id"]: Source(s["id"], s["citation"], s["kind"], s.get("doi"), s.get("pmid"),
+                        s.get("pmcid"), s.get("url"), s.get("n"), s.get("year"), s.get("note"))
+        for s in raw["sources"]["sources"]
+    }
+    kb = KnowledgeBase(
+        id=manifest["id"],
+        version=manifest["version"],
+        title=manifest["title"],
+        sha256=sha256,
+        directory=directory,
+        settings=EngineSettings(
+            likelihood_floor=engine["likelihood_floor"],
+            close_call_ratio=engine["close_call_ratio"],
+            evidence_weight=engine.get("evidence_weight", 1.0),
+            improbable_below=outside["improbable_below"],
+            min_unexplained=outside["min_unexplained"],
+            mean_loglik_below=outside["mean_loglik_below"],
+        ),
+        state_labels=fdata["state_labels"],
+        groups=groups,
+        findings=catalogue,
+        entities={e["id"]: _entity(e, catalogue) for e in raw["entities"]},
+        sources=sources,
+        red_flags=tuple(RedFlag(r["id"], r["when"], tuple(r.get("panel", ())), r["message"],
+                                provenance(r)) for r in manifest.get("red_flags", ())),
+        mimics=tuple(Mimic(m["id"], m["name"], m["hint"], tuple(m.get("suggested_by", ())),
+                           provenance(m)) for m in manifest.get("mimics", ())),
+        warnings=warnings,
+        no_data={fid: no_data_cell(f) for fid, f in catalogue.items()},
+    )
+    kb.compile()
+    return kb

@@ -1,0 +1,347 @@
+"""The knowledge base as immutable Python objects, built from validated YAML data.
+
+Nothing here validates: :mod:`.loader` checks the data first, so the builders
+can assume well-formed input. The compiled tables (clipped log-likelihoods per
+finding state and entity, log priors) are what the engine computes with.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+Text = dict[str, str]  # a language map, {"en": ..., "zh": ...}
+
+NUMERIC = "numeric"
+CATEGORICAL = "categorical"
+
+
+def text(value: Text | None, lang: str = "en") -> str:
+    """The ``lang`` text of a language map, falling back to English."""
+    if not value:
+        return ""
+    return value.get(lang) or value.get("en", "")
+
+
+@dataclass(frozen=True)
+class Bin:
+    id: str
+    label: Text
+    lo: float
+    hi: float
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One observable: a feature, stain, test, categorical or numeric finding."""
+
+    id: str
+    group: str
+    kind: str
+    label: Text
+    help: Text
+    synonyms: dict[str, tuple[str, ...]]
+    states: tuple[str, ...]
+    aliases: dict[str, str] = field(default_factory=dict)
+    unit: Text | None = None
+    range: tuple[float, float] | None = None
+    bins: tuple[Bin, ...] = ()
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind == NUMERIC
+
+    @property
+    def accepted_values(self) -> tuple[str, ...]:
+        """States and aliases a case file may give (numeric: none)."""
+        return self.states + tuple(self.aliases)
+
+    def state_of(self, value: Any) -> str:
+        """The state a case value falls in (alias resolved, number binned).
+
+        Raises ValueError with a user-readable message if the value does not fit.
+        """
+        if self.is_numeric:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ValueError(f"{self.id} takes a number, not {value!r}")
+            lo, hi = self.range  # type: ignore[misc]
+            if not (lo <= value <= hi) or math.isnan(value):
+                raise ValueError(f"{self.id} must be between {lo:g} and {hi:g}, not {value!r}")
+            for b in self.bins:
+                if b.lo <= value < b.hi:
+                    return b.id
+            return self.bins[-1].id  # value == range max
+        if not isinstance(value, str):
+            raise ValueError(
+                f"{self.id} takes one of {', '.join(self.accepted_values)}, not {value!r}"
+            )
+        if value in self.states:
+            return value
+        if value in self.aliases:
+            return self.aliases[value]
+        raise ValueError(
+            f"{value!r} is not a state of {self.id} (expected one of "
+            f"{', '.join(self.accepted_values)})"
+        )
+
+    def state_label(self, state: str, kb: KnowledgeBase, lang: str = "en") -> str:
+        for b in self.bins:
+            if b.id == state:
+                return text(b.label, lang)
+        return text(kb.state_labels.get(state), lang) or state
+
+    def search_terms(self, lang: str = "en") -> tuple[str, ...]:
+        """Lower-case label, id and synonyms, for filter boxes."""
+        terms = [text(self.label, lang), self.id.replace("_", " ")]
+        terms += list(self.synonyms.get("en", ()))
+        if lang != "en":
+            terms += list(self.synonyms.get(lang, ()))
+        return tuple(t.lower() for t in terms)
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    label: Text
+    orderable: bool
+    finding_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    citation: str
+    kind: str
+    doi: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
+    url: str | None = None
+    n: int | None = None
+    year: int | None = None
+    note: Text | None = None
+
+    @property
+    def link(self) -> str | None:
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return self.url
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a number comes from: a source id, or the team's expert estimate."""
+
+    source: str | None
+    expert_estimate: bool
+    note: Text | None = None
+
+    @property
+    def label(self) -> str:
+        return self.source or "expert estimate"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """P(state | entity) for one finding, with its provenance and raw counts."""
+
+    finding: str
+    probs: dict[str, float]
+    provenance: Provenance
+    counts: dict[str, int] | None = None
+
+    def counts_text(self, state: str) -> str | None:
+        if not self.counts or state not in self.counts:
+            return None
+        return f"{self.counts[state]}/{self.counts['n']}"
+
+
+def cell_probs(states: tuple[str, ...], raw: dict) -> dict[str, float]:
+    """P(state) for every state of a finding; the one state left out takes the remainder."""
+    given = 0.0
+    probs = {}
+    left_out = None
+    for s in states:
+        p = raw.get(s)
+        if p is None:
+            left_out = s
+        else:
+            probs[s] = p
+            given += p
+    if left_out is not None:
+        probs[left_out] = max(0.0, 1.0 - given)
+    return probs
+
+
+class CellTable(Mapping):
+    """An entity's cells, built from the raw data on first access (most are never shown)."""
+
+    def __init__(self, catalogue: dict[str, Finding], raw: dict[str, dict], provenance):
+        self._catalogue = catalogue
+        self._raw = raw
+        self._provenance = provenance
+        self._built: dict[str, Cell] = {}
+
+    def probs(self, fid: str) -> dict[str, float]:
+        """P(state) for one finding without building the Cell (used to compile)."""
+        return cell_probs(self._catalogue[fid].states, self._raw[fid])
+
+    def __getitem__(self, fid: str) -> Cell:
+        cell = self._built.get(fid)
+        if cell is None:
+            raw = self._raw[fid]
+            cell = Cell(fid, self.probs(fid), self._provenance(raw),
+                        raw.get("counts"))
+            self._built[fid] = cell
+        return cell
+
+    def __iter__(self):
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    name: Text
+    rule: dict
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class WorkupStep:
+    id: str
+    finding: str
+    ask: Text
+    on: dict[str, dict]  # state -> {"next": step id} | {"conclude": Text}
+
+
+@dataclass(frozen=True)
+class Workup:
+    id: str
+    entity: str
+    name: Text
+    start: str
+    steps: dict[str, WorkupStep]
+    threshold: float
+    provenance: Provenance
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: Text
+    short_name: Text
+    prevalence: float
+    prevalence_provenance: Provenance
+    description: Text
+    key_features: tuple[Text, ...]
+    pitfalls: tuple[Text, ...]
+    cells: CellTable  # finding id -> Cell, for the findings this entity gives
+    criteria: tuple[Criterion, ...]
+    workups: tuple[Workup, ...]
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    id: str
+    when: dict
+    panel: tuple[str, ...]
+    message: Text
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Mimic:
+    id: str
+    name: Text
+    hint: Text
+    suggested_by: tuple[dict, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    likelihood_floor: float
+    close_call_ratio: float
+    evidence_weight: float
+    improbable_below: float
+    min_unexplained: int
+    mean_loglik_below: float
+
+
+@dataclass
+class KnowledgeBase:
+    """A loaded, validated knowledge base plus the tables the engine uses."""
+
+    id: str
+    version: str
+    title: Text
+    sha256: str
+    directory: str
+    settings: EngineSettings
+    state_labels: dict[str, Text]
+    groups: dict[str, Group]
+    findings: dict[str, Finding]
+    entities: dict[str, Entity]
+    sources: dict[str, Source]
+    red_flags: tuple[RedFlag, ...]
+    mimics: tuple[Mimic, ...]
+    warnings: tuple[str, ...] = ()
+    no_data: dict[str, Cell] = field(default_factory=dict)  # finding id -> no-data cell
+    # compiled: finding id -> state -> log P(state | entity), in entity_ids order
+    loglik: dict[str, dict[str, tuple[float, ...]]] = field(default_factory=dict)
+    log_priors: dict[str, tuple[float, ...]] = field(default_factory=dict)
+
+    @property
+    def entity_ids(self) -> tuple[str, ...]:
+        return tuple(self.entities)
+
+    @property
+    def short_hash(self) -> str:
+        return self.sha256[:12]
+
+    def cell(self, entity: str, finding: str) -> Cell:
+        """The figure for (entity, finding), or the shared no-data cell."""
+        cell = self.entities[entity].cells.get(finding)
+        return cell if cell is not None else self.no_data[finding]
+
+    def likelihood(self, entity: str, finding: str, state: str) -> float:
+        """P(state | entity) as the engine uses it: clipped into [floor, 1 - floor]."""
+        return self._clip(self.cell(entity, finding).probs[state])
+
+    def _clip(self, p: float) -> float:
+        floor = self.settings.likelihood_floor
+        return min(max(p, floor), 1.0 - floor)
+
+    def compile(self) -> None:
+        """Build the log tables; called once by the loader.
+
+        Tables start from the no-data cells and are overwritten with each
+        entity's own figures, so a sparse KB compiles in time proportional to
+        the figures it gives, not to entities x findings.
+        """
+        w = self.settings.evidence_weight
+        n = len(self.entities)
+        tables: dict[str, dict[str, list[float]]] = {}
+        for fid, finding in self.findings.items():
+            default = self.no_data[fid].probs
+            tables[fid] = {s: [w * math.log(self._clip(default[s]))] * n for s in finding.states}
+        for i, entity in enumerate(self.entities.values()):
+            for fid in entity.cells:
+                rows = tables[fid]
+                for s, p in entity.cells.probs(fid).items():
+                    rows[s][i] = w * math.log(self._clip(p))
+        self.loglik = {f: {s: tuple(v) for s, v in rows.items()} for f, rows in tables.items()}
+        ids = self.entity_ids
+        total = sum(self.entities[e].prevalence for e in ids)
+        self.log_priors = {
+            "prevalence": tuple(math.log(self.entities[e].prevalence / total) for e in ids),
+            "uniform": tuple(-math.log(len(ids)) for _ in ids),
+        }

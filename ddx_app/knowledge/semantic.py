@@ -1,0 +1,278 @@
+"""Semantic checks across knowledge-base files: what a schema cannot say.
+
+Dangling ids, duplicate ids, unknown sources, probabilities that do not sum to
+1 over a finding's states, bins that overlap or leave gaps, workup steps that
+loop, and (when ``require_complete``) missing likelihood cells. Each problem is
+located by file and line through the files' line maps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..errors import Problem
+from ..yamlio import LineMap
+from .conditions import check_condition
+from .model import NUMERIC, Finding
+
+SUM_TOLERANCE = 1e-3
+
+
+@dataclass
+class RawFile:
+    """One parsed YAML file: its label (relative path), data and line map."""
+
+    label: str
+    data: dict
+    lines: LineMap
+
+
+class Checker:
+    """Collects problems; ``at(file, path)`` locates them."""
+
+    def __init__(self):
+        self.problems: list[Problem] = []
+
+    def error(self, f: RawFile, path: tuple, message: str) -> None:
+        self.problems.append(Problem(f.label, f.lines.line_of(path), message))
+
+    def warn(self, f: RawFile, path: tuple, message: str) -> None:
+        self.problems.append(Problem(f.label, f.lines.line_of(path), message, "warning"))
+
+
+def _duplicates(items: list[dict], f: RawFile, path: tuple, what: str, ck: Checker) -> None:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item["id"] in seen:
+            ck.error(f, (*path, i, "id"), f"duplicate {what} id {item['id']!r}")
+        seen.add(item["id"])
+
+
+def check_findings(f: RawFile, catalogue: dict[str, Finding], ck: Checker) -> None:
+    data = f.data
+    kinds = data["kinds"]
+    labels = data["state_labels"]
+    _duplicates(data["groups"], f, ("groups",), "group", ck)
+    _duplicates(data["findings"], f, ("findings",), "finding", ck)
+    group_ids = {g["id"] for g in data["groups"]}
+    used_groups = set()
+    for kind_id, kind in kinds.items():
+        if kind_id in (NUMERIC, "categorical"):
+            ck.error(f, ("kinds", kind_id), f"{kind_id!r} is built in and cannot be redefined")
+        for state in [*kind["states"], *kind.get("aliases", {})]:
+            if state not in labels:
+                ck.error(f, ("kinds", kind_id), f"state {state!r} has no entry in state_labels")
+        for alias, target in kind.get("aliases", {}).items():
+            if target not in kind["states"]:
+                ck.error(f, ("kinds", kind_id, "aliases", alias),
+                         f"alias {alias!r} points to {target!r}, not a state of {kind_id}")
+        if len(set(kind["states"])) != len(kind["states"]):
+            ck.error(f, ("kinds", kind_id, "states"), "a state is listed twice")
+    for i, item in enumerate(data["findings"]):
+        path = ("findings", i)
+        used_groups.add(item["group"])
+        if item["group"] not in group_ids:
+            ck.error(f, (*path, "group"), f"unknown group {item['group']!r}")
+        kind = item["kind"]
+        if kind == NUMERIC:
+            for key in ("range", "bins"):
+                if key not in item:
+                    ck.error(f, path, f"numeric finding {item['id']} needs {key!r}")
+            if "states" in item:
+                ck.error(f, (*path, "states"), "a numeric finding takes bins, not states")
+            if "range" in item and "bins" in item:
+                _check_bins(item, f, path, ck)
+        elif kind == "categorical":
+            if "states" not in item:
+                ck.error(f, path, f"categorical finding {item['id']} needs 'states'")
+            for state in item.get("states", []):
+                if state not in labels:
+                    ck.error(f, (*path, "states"), f"state {state!r} has no entry in state_labels")
+        elif kind not in kinds:
+            ck.error(f, (*path, "kind"), f"unknown kind {kind!r} (expected one of "
+                     f"{', '.join([*kinds, 'categorical', NUMERIC])})")
+        elif "states" in item or "bins" in item:
+            ck.error(f, path, f"kind {kind!r} defines the states; remove 'states'/'bins'")
+    for i, g in enumerate(data["groups"]):
+        if g["id"] not in used_groups:
+            ck.warn(f, ("groups", i, "id"), f"group {g['id']!r} has no findings")
+
+
+def _check_bins(item: dict, f: RawFile, path: tuple, ck: Checker) -> None:
+    lo, hi = item["range"]
+    if lo >= hi:
+        ck.error(f, (*path, "range"), f"range [{lo}, {hi}] is empty")
+        return
+    bins = item["bins"]
+    _duplicates(bins, f, (*path, "bins"), "bin", ck)
+    expected = lo
+    for j, b in enumerate(bins):
+        bpath = (*path, "bins", j)
+        if b["min"] >= b["max"]:
+            ck.error(f, bpath, f"bin {b['id']!r}: min {b['min']} is not below max {b['max']}")
+        if b["min"] > expected:
+            ck.error(f, (*bpath, "min"),
+                     f"bins leave a gap: nothing covers [{expected:g}, {b['min']:g})")
+        elif b["min"] < expected:
+            ck.error(f, (*bpath, "min"),
+                     f"bin {b['id']!r} overlaps the previous bin (starts at {b['min']:g}, "
+                     f"previous ends at {expected:g})")
+        expected = b["max"]
+    if expected != hi:
+        ck.error(f, (*path, "bins", len(bins) - 1, "max"),
+                 f"bins end at {expected:g} but the range ends at {hi:g}")
+
+
+def check_provenance(obj: dict, f: RawFile, path: tuple, sources: set[str], ck: Checker,
+                     required: bool = True) -> None:
+    has_source = "source" in obj
+    expert = obj.get("expert_estimate") is True
+    if has_source and expert:
+        ck.error(f, (*path, "source"), "give either a source or expert_estimate: true, not both")
+    elif has_source and obj["source"] not in sources:
+        ck.error(f, (*path, "source"), f"unknown source id {obj['source']!r} (not in sources.yaml)")
+    elif required and not has_source and not expert:
+        ck.error(f, path, "a figure needs a source id or expert_estimate: true")
+
+
+def check_entity(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
+                 require_complete: bool, ck: Checker) -> None:
+    data = f.data
+    stem = f.label.rsplit("/", 1)[-1].removesuffix(".yaml")
+    if data["id"] != stem:
+        ck.error(f, ("id",), f"entity id {data['id']!r} must match the file name {stem!r}")
+    check_provenance(data["prevalence"], f, ("prevalence",), sources, ck)
+    for fid, cell in data["likelihoods"].items():
+        _check_cell(fid, cell, f, catalogue, sources, ck)
+    if require_complete:
+        missing = [fid for fid in catalogue if fid not in data["likelihoods"]]
+        for fid in missing:
+            ck.error(f, ("likelihoods",), f"no likelihood for finding {fid!r} "
+                     "(require_complete is on: give a figure or an expert estimate)")
+    for kind in ("criteria", "workups"):
+        _duplicates(data.get(kind, []), f, (kind,), kind[:-1], ck)
+    for i, crit in enumerate(data.get("criteria", [])):
+        path = ("criteria", i)
+        check_provenance(crit, f, path, sources, ck, required=False)
+        for sub, message in check_condition(crit["rule"], catalogue, (*path, "rule")):
+            ck.error(f, sub, message)
+    for i, workup in enumerate(data.get("workups", [])):
+        _check_workup(workup, f, ("workups", i), catalogue, sources, ck)
+
+
+def _check_cell(fid: str, cell: dict, f: RawFile, catalogue: dict[str, Finding],
+                sources: set[str], ck: Checker) -> None:
+    path = ("likelihoods", fid)
+    finding = catalogue.get(fid)
+    if finding is None:
+        ck.error(f, path, f"unknown finding {fid!r} (not in findings.yaml)")
+        return
+    check_provenance(cell, f, path, sources, ck)
+    probs = {k: v for k, v in cell.items() if k not in ("source", "expert_estimate", "note",
+                                                        "counts")}
+    for state in probs:
+        if state not in finding.states:
+            hint = " (aliases such as focal/diffuse take the 'positive' figure)" \
+                if state in finding.aliases else ""
+            ck.error(f, (*path, state), f"{state!r} is not a state of {fid} (states: "
+                     f"{', '.join(finding.states)}){hint}")
+    known = {s: p for s, p in probs.items() if s in finding.states}
+    missing = [s for s in finding.states if s not in known]
+    total = sum(known.values())
+    if not missing and abs(total - 1.0) > SUM_TOLERANCE:
+        ck.error(f, path, f"probabilities of {fid} sum to {total:.4g}, not 1")
+    elif len(missing) == 1 and total > 1.0 + SUM_TOLERANCE:
+        ck.error(f, path, f"probabilities of {fid} already sum to {total:.4g}; "
+                 f"nothing is left for {missing[0]!r}")
+    elif len(missing) > 1:
+        ck.error(f, path, f"give every state of {fid} or leave out exactly one "
+                 f"(missing: {', '.join(missing)})")
+    counts = cell.get("counts")
+    if counts:
+        n = counts["n"]
+        for state, k in counts.items():
+            if state != "n" and state not in finding.states:
+                ck.error(f, (*path, "counts", state), f"counts: {state!r} is not a state of {fid}")
+            elif state != "n" and k > n:
+                ck.error(f, (*path, "counts", state), f"counts: {k} of {n} is more than all")
+        if sum(k for s, k in counts.items() if s != "n") > n:
+            ck.error(f, (*path, "counts"), f"counts add up to more than n = {n}")
+        if n == 0:
+            ck.error(f, (*path, "counts", "n"), "counts: n must be at least 1")
+
+
+def _check_workup(workup: dict, f: RawFile, path: tuple, catalogue: dict[str, Finding],
+                  sources: set[str], ck: Checker) -> None:
+    check_provenance(workup, f, path, sources, ck, required=False)
+    steps = {s["id"]: s for s in workup["steps"]}
+    _duplicates(workup["steps"], f, (*path, "steps"), "step", ck)
+    if workup["start"] not in steps:
+        ck.error(f, (*path, "start"), f"start step {workup['start']!r} does not exist")
+    for i, step in enumerate(workup["steps"]):
+        spath = (*path, "steps", i)
+        finding = catalogue.get(step["finding"])
+        if finding is None:
+            ck.error(f, (*spath, "finding"), f"unknown finding {step['finding']!r}")
+            continue
+        for state, outcome in step["on"].items():
+            if state not in finding.states:
+                ck.error(f, (*spath, "on", state), f"{state!r} is not a state of {finding.id}")
+            if "next" in outcome and outcome["next"] not in steps:
+                ck.error(f, (*spath, "on", state), f"next step {outcome['next']!r} does not exist")
+        for state in finding.states:
+            if state not in step["on"]:
+                ck.error(f, (*spath, "on"), f"no outcome for {finding.id} = {state!r}")
+    # the algorithm must be a tree: following 'next' from start never returns to a step
+    for cycle_start in _cycles(workup["start"], steps):
+        ck.error(f, (*path, "steps"), f"workup steps loop back to {cycle_start!r}")
+
+
+def _cycles(start: str, steps: dict) -> Iterator[str]:
+    stack = [(start, (start,))]
+    while stack:
+        node, trail = stack.pop()
+        for outcome in steps.get(node, {}).get("on", {}).values():
+            nxt = outcome.get("next")
+            if nxt is None or nxt not in steps:
+                continue
+            if nxt in trail:
+                yield nxt
+                return
+            stack.append((nxt, (*trail, nxt)))
+
+
+def check_manifest(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
+                   ck: Checker) -> None:
+    engine = f.data["engine"]
+    if "source" in engine and engine["source"] not in sources and engine["source"] != \
+            "expert_estimate":
+        ck.error(f, ("engine", "source"), f"unknown source id {engine['source']!r}")
+    for key in ("red_flags", "mimics"):
+        _duplicates(f.data.get(key, []), f, (key,), key[:-1].replace("_", " "), ck)
+    for i, flag in enumerate(f.data.get("red_flags", [])):
+        path = ("red_flags", i)
+        check_provenance(flag, f, path, sources, ck, required=False)
+        for sub, message in check_condition(flag["when"], catalogue, (*path, "when")):
+            ck.error(f, sub, message)
+        for j, fid in enumerate(flag.get("panel", [])):
+            if fid not in catalogue:
+                ck.error(f, (*path, "panel", j), f"unknown finding {fid!r}")
+    for i, mimic in enumerate(f.data.get("mimics", [])):
+        path = ("mimics", i)
+        check_provenance(mimic, f, path, sources, ck, required=False)
+        for j, cond in enumerate(mimic.get("suggested_by", [])):
+            for sub, message in check_condition(cond, catalogue, (*path, "suggested_by", j)):
+                ck.error(f, sub, message)
+
+
+def check_sources(f: RawFile, ck: Checker) -> None:
+    _duplicates(f.data["sources"], f, ("sources",), "source", ck)
+    for i, src in enumerate(f.data["sources"]):
+        if src["id"] == "expert_estimate":
+            ck.error(f, ("sources", i, "id"),
+                     "'expert_estimate' is reserved: mark figures with expert_estimate: true")
+        elif src["kind"] not in ("expert_estimate", "textbook") and not (
+            src.get("doi") or src.get("pmid") or src.get("url")
+        ):
+            ck.warn(f, ("sources", i), f"source {src['id']!r} has no DOI, PMID or URL")

@@ -1,0 +1,32 @@
+"""Where bundled data and per-user caches live.
+
+The bundled knowledge base and resources sit next to the package in a source
+checkout (``<repo>/knowledge``, ``<repo>/resources``); ``DDX_KB_DIR`` and
+``DDX_RESOURCES_DIR`` override them (used by frozen builds).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def bundled_kb_dir() -> Path:
+    return Path(os.environ.get("DDX_KB_DIR") or _ROOT / "knowledge")
+
+
+def resources_dir() -> Path:
+    return Path(os.environ.get("DDX_RESOURCES_DIR") or _ROOT / "resources")
+
+
+def examples_dir() -> Path:
+    return Path(os.environ.get("DDX_EXAMPLES_DIR") or _ROOT / "examples")
+
+
+def cache_dir() -> Path:
+    if os.environ.get("DDX_CACHE_DIR"):
+        return Path(os.environ["DDX_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "ddx-assistant"
