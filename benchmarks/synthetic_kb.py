@@ -45,7 +45,7 @@ def write_kb(out: Path, entities: int = 1000, findings: int = 400, per_entity: i
         "kb_format: 1\nid: synthetic\nversion: \"synthetic-1\"\n"
         "title: {en: Synthetic benchmark knowledge base}\nrequire_complete: false\n"
         "engine:\n  likelihood_floor: 0.02\n  close_call_ratio: 3.0\n"
-        "  outside: {improbable_below: 0.05, min_unexplained: 1, mean_loglik_below: -2.3}\n"
+        "  outside: {typicality_z_below: -3.5, min_findings: 4, improbable_below: 0.05}\n"
         "  expert_estimate: true\n", "utf-8")
     (out / "sources.yaml").write_text(
         "sources:\n" + "".join(

@@ -80,7 +80,7 @@ class Analysis:
 
     @cached_property
     def outside(self) -> rules.OutsideWarning | None:
-        return rules.outside_differential(self.kb, self.values, self.states, self.probabilities)
+        return rules.outside_differential(self.kb, self.values, self.states)
 
     def suggestions(self, top: int | None = 5, orderable_only: bool = False
                     ) -> list[suggest.Suggestion]:

@@ -7,7 +7,7 @@ knows how to follow it.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,32 +99,71 @@ def workups(kb: KnowledgeBase, values: Mapping[str, Any],
 
 @dataclass(frozen=True)
 class OutsideWarning:
-    """The findings are improbable under every entity of this differential."""
+    """The findings are atypical for every entity of this differential."""
 
-    unexplained: tuple[tuple[str, str, float], ...]  # (finding, state, best P over entities)
-    mean_loglik: float | None  # best entity's mean log-likelihood per observed finding
+    best_fit: str  # the entity the findings fit least badly
+    z: float  # its typicality score (see outside_differential)
+    unexplained: tuple[tuple[str, str, float], ...]  # (finding, state, P(state | best fit))
     mimics: tuple[Mimic, ...]
     matched_mimics: tuple[str, ...]  # ids of mimics whose suggested_by conditions hold
 
+    @property
+    def explanation(self) -> str:
+        return (f"Even the best-fitting entity explains these findings poorly: their "
+                f"log-likelihood is {abs(self.z):.1f} standard deviations below what a typical "
+                "case of that entity with the same findings assessed would give.")
+
+
+def typicality(kb: KnowledgeBase, states: Mapping[str, str]) -> list[float]:
+    """Per entity, how typical the observed findings are for a case of that entity.
+
+    z(e) = (L(e) - E[L | e]) / SD[L | e], where L(e) = sum of log P(state | e) over the
+    observed findings and the expectation and spread are taken over the states each
+    of those findings could have shown in a case of e. A z far below 0 means the
+    findings are surprising even for e; rare-but-possible findings (ALK+ in a
+    sinonasal IMT) lower z a little, findings that fit e badly lower it a lot.
+    """
+    n = len(kb.entity_ids)
+    observed = [0.0] * n
+    mean = [0.0] * n
+    var = [0.0] * n
+    for fid, state in states.items():
+        rows = kb.loglik[fid]
+        for i in range(n):
+            logs = [rows[s][i] for s in rows]
+            ps = [math.exp(v) for v in logs]
+            total = math.fsum(ps)
+            m = math.fsum(p * v for p, v in zip(ps, logs)) / total
+            m2 = math.fsum(p * v * v for p, v in zip(ps, logs)) / total
+            observed[i] += rows[state][i]
+            mean[i] += m
+            var[i] += max(m2 - m * m, 0.0)
+    return [(o - m) / math.sqrt(v) if v > 1e-12 else 0.0
+            for o, m, v in zip(observed, mean, var)]
+
 
 def outside_differential(kb: KnowledgeBase, values: Mapping[str, Any],
-                         states: Mapping[str, str], post: Sequence[float]) -> OutsideWarning | None:
-    """See the module docs of the knowledge base README (engine.outside)."""
+                         states: Mapping[str, str]) -> OutsideWarning | None:
+    """Warn when the findings are atypical for every entity (max typicality z < threshold).
+
+    Needs at least ``min_findings`` observed findings; thresholds come from kb.yaml
+    (engine.outside). The findings listed are those the best-fitting entity
+    explains worst (P below ``improbable_below``).
+    """
     s = kb.settings
-    unexplained = []
-    for fid, state in states.items():
-        best = max(math.exp(v) for v in kb.loglik[fid][state])
-        if best < s.improbable_below:
-            unexplained.append((fid, state, best))
-    mean = None
-    if len(states) >= 3:
-        leader = max(range(len(post)), key=post.__getitem__)
-        mean = math.fsum(kb.loglik[f][st][leader] for f, st in states.items()) / len(states)
-    if len(unexplained) < s.min_unexplained and (mean is None or mean >= s.mean_loglik_below):
+    if len(states) < s.min_findings:
         return None
+    z = typicality(kb, states)
+    best = max(range(len(z)), key=z.__getitem__)
+    if z[best] >= s.typicality_z_below:
+        return None
+    unexplained = sorted(
+        ((fid, st, math.exp(kb.loglik[fid][st][best])) for fid, st in states.items()
+         if math.exp(kb.loglik[fid][st][best]) < s.improbable_below),
+        key=lambda item: item[2])
     matched = tuple(
         m.id for m in kb.mimics
         if any(evaluate(c, values, kb.findings) is True for c in m.suggested_by)
     )
     ordered = tuple(sorted(kb.mimics, key=lambda m: m.id not in matched))
-    return OutsideWarning(tuple(unexplained), mean, ordered, matched)
+    return OutsideWarning(kb.entity_ids[best], z[best], tuple(unexplained), ordered, matched)

@@ -12,26 +12,23 @@ import contextlib
 import gc
 import hashlib
 import json
-import multiprocessing as mp
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..atomic import write_atomic
-from ..errors import KnowledgeBaseError, Problem, YamlError
+from ..errors import KnowledgeBaseError, Problem
 from ..paths import bundled_kb_dir, cache_dir
-from ..yamlio import load_yaml_file
-from .build import build_catalogue, build_kb
+from .build import build_kb
 from .model import KnowledgeBase
-from .schema import SCHEMA_DIR, schema_problems
-from .semantic import (
-    Checker,
-    RawFile,
-    check_entity,
-    check_findings,
-    check_manifest,
-    check_sources,
-)
+
+if TYPE_CHECKING:
+    from .semantic import RawFile
+
+# Parsing and validation modules (PyYAML, the schema validators, multiprocessing) are
+# imported inside the functions that need them: a knowledge base found in the
+# content-hash cache needs none of them, which keeps start-up fast.
+SCHEMA_DIR = Path(__file__).parent / "schemas"
 
 MAX_FILE_BYTES = 8_000_000
 MAX_NODES = 3_000_000
@@ -75,6 +72,11 @@ def canonical_sha256(raw: dict) -> str:
 
 def _parse_and_check(item: tuple[Path, str, str]) -> tuple[RawFile | None, list[Problem]]:
     """Parse one file and check it against its schema (runs in a worker for big KBs)."""
+    from ..errors import YamlError
+    from ..yamlio import load_yaml_file
+    from .schema import schema_problems
+    from .semantic import RawFile
+
     path, _label, schema = item
     shown = str(path)
     try:
@@ -90,6 +92,8 @@ def _parse_and_check(item: tuple[Path, str, str]) -> tuple[RawFile | None, list[
 
 def _parse_all(files: list[tuple[Path, str, str]]) -> list[tuple[RawFile | None, list[Problem]]]:
     """Parse every file; a large KB is split over the CPU cores (fork, Linux/macOS)."""
+    import multiprocessing as mp
+
     workers = min(os.cpu_count() or 1, 4)
     if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
         return [_parse_and_check(f) for f in files]
@@ -102,6 +106,9 @@ def _parse_all(files: list[tuple[Path, str, str]]) -> list[tuple[RawFile | None,
 
 def _validate(directory: Path, files: list[tuple[Path, str, str]]) -> tuple[dict, list[Problem]]:
     """Parse and check every file; return raw data and all problems (errors and warnings)."""
+    from .build import build_catalogue
+    from .semantic import Checker, check_entity, check_findings, check_manifest, check_sources
+
     parsed: dict[str, RawFile] = {}
     problems: list[Problem] = []
     for (_, label, _), (raw_file, found) in zip(files, _parse_all(files)):
@@ -137,7 +144,7 @@ def _validate(directory: Path, files: list[tuple[Path, str, str]]) -> tuple[dict
     return raw, problems + ck.problems
 
 
-def _warn_unused_sources(sources_file: RawFile, users: list[RawFile], ck: Checker) -> None:
+def _warn_unused_sources(sources_file: RawFile, users: list[RawFile], ck) -> None:
     text = json.dumps([f.data for f in users])
     for i, src in enumerate(sources_file.data["sources"]):
         if f'"{src["id"]}"' not in text:
@@ -188,6 +195,8 @@ def load_knowledge_base(
     sha = canonical_sha256(raw)
     kb = build_kb(raw, sha, str(directory), warnings)
     if use_cache:
+        from ..atomic import write_atomic
+
         with contextlib.suppress(OSError):
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(cache_file, json.dumps(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 Text = dict[str, str]  # a language map, {"en": ..., "zh": ...}
@@ -271,9 +272,9 @@ class EngineSettings:
     likelihood_floor: float
     close_call_ratio: float
     evidence_weight: float
+    typicality_z_below: float
+    min_findings: int
     improbable_below: float
-    min_unexplained: int
-    mean_loglik_below: float
 
 
 @dataclass
@@ -299,7 +300,7 @@ class KnowledgeBase:
     loglik: dict[str, dict[str, tuple[float, ...]]] = field(default_factory=dict)
     log_priors: dict[str, tuple[float, ...]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def entity_ids(self) -> tuple[str, ...]:
         return tuple(self.entities)
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..yamlio import LineMap
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
@@ -80,7 +79,7 @@ def _describe(error) -> tuple[tuple, str]:
     return path, f"{where}: {error.message}"
 
 
-def schema_problems(name: str, data: Any, filename: str, lines: LineMap) -> list[Problem]:
+def schema_problems(name: str, data: Any, filename: str, lines) -> list[Problem]:
     """Every schema violation of ``data`` as a located Problem."""
     import fastjsonschema
 
