@@ -153,8 +153,8 @@ def _outside_text(kb: KnowledgeBase, a: Analysis) -> str:
         parts.append("improbable under every entity: " + "; ".join(
             f"{_flabel(kb, f)} = {kb.findings[f].state_label(s, kb)} (at most {_pct(p)})"
             for f, s, p in o.unexplained) + ".")
-    elif o.mean_loglik is not None:
-        parts.append("the findings fit even the leading entity poorly.")
+    else:
+        parts.append(o.explanation)
     parts.append("Consider: " + "; ".join(
         f"{text(m.name)} ({text(m.hint)})" for m in o.mimics[:4]) + ".")
     return " ".join(parts)

@@ -155,7 +155,10 @@ class _Walker:
                 continue
             key = key_node.value if key_node.tag == _STR else self._scalar(key_node)
             if not isinstance(key, str):
-                self.fail(key_node, f"key {key_node.value!r} must be text, not {_kind(key)}")
+                hint = " (YAML reads yes/no/on/off as true/false: quote it)" \
+                    if isinstance(key, bool) else ""
+                self.fail(key_node,
+                          f"key {key_node.value!r} must be text, not {_kind(key)}{hint}")
                 continue
             if key in result:
                 self.fail(key_node, f"duplicate key {key!r}")

@@ -79,7 +79,7 @@ def follow_workup(kb: KnowledgeBase, workup: Workup, values: Mapping[str, Any],
             return WorkupResult(workup, probability, tuple(path), step, None)
         state = kb.findings[step.finding].state_of(values[step.finding])
         path.append((step, state))
-        outcome = step.on[state]
+        outcome = step.outcomes[state]
         if "conclude" in outcome:
             return WorkupResult(workup, probability, tuple(path), None, outcome["conclude"])
         step = workup.steps[outcome["next"]]

@@ -71,7 +71,7 @@ def _entity(raw: dict, catalogue: dict[str, Finding]) -> Entity:
             entity=eid,
             name=w["name"],
             start=w["start"],
-            steps={s["id"]: WorkupStep(s["id"], s["finding"], s["ask"], s["on"])
+            steps={s["id"]: WorkupStep(s["id"], s["finding"], s["ask"], s["outcomes"])
                    for s in w["steps"]},
             threshold=w.get("when_probability_at_least", 0.0),
             provenance=provenance(w),

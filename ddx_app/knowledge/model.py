@@ -219,7 +219,7 @@ class WorkupStep:
     id: str
     finding: str
     ask: Text
-    on: dict[str, dict]  # state -> {"next": step id} | {"conclude": Text}
+    outcomes: dict[str, dict]  # state -> {"next": step id} | {"conclude": Text}
 
 
 @dataclass(frozen=True)

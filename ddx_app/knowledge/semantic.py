@@ -215,14 +215,14 @@ def _check_workup(workup: dict, f: RawFile, path: tuple, catalogue: dict[str, Fi
         if finding is None:
             ck.error(f, (*spath, "finding"), f"unknown finding {step['finding']!r}")
             continue
-        for state, outcome in step["on"].items():
+        for state, outcome in step["outcomes"].items():
             if state not in finding.states:
-                ck.error(f, (*spath, "on", state), f"{state!r} is not a state of {finding.id}")
+                ck.error(f, (*spath, "outcomes", state), f"{state!r} is not a state of {finding.id}")
             if "next" in outcome and outcome["next"] not in steps:
-                ck.error(f, (*spath, "on", state), f"next step {outcome['next']!r} does not exist")
+                ck.error(f, (*spath, "outcomes", state), f"next step {outcome['next']!r} does not exist")
         for state in finding.states:
-            if state not in step["on"]:
-                ck.error(f, (*spath, "on"), f"no outcome for {finding.id} = {state!r}")
+            if state not in step["outcomes"]:
+                ck.error(f, (*spath, "outcomes"), f"no outcome for {finding.id} = {state!r}")
     # the algorithm must be a tree: following 'next' from start never returns to a step
     for cycle_start in _cycles(workup["start"], steps):
         ck.error(f, (*path, "steps"), f"workup steps loop back to {cycle_start!r}")
@@ -232,7 +232,7 @@ def _cycles(start: str, steps: dict) -> Iterator[str]:
     stack = [(start, (start,))]
     while stack:
         node, trail = stack.pop()
-        for outcome in steps.get(node, {}).get("on", {}).values():
+        for outcome in steps.get(node, {}).get("outcomes", {}).values():
             nxt = outcome.get("next")
             if nxt is None or nxt not in steps:
                 continue

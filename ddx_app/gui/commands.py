@@ -1,0 +1,65 @@
+"""Undoable edits of the open case (QUndoCommand); each calls back into the document.
+
+The document applies the change and recomputes the analysis, so undo and redo
+go through exactly the same path as the original edit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+if TYPE_CHECKING:
+    from .document import CaseDocument
+
+META_COMMAND_ID = 0xDD01
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
+
+
+class SetFindingCommand(QUndoCommand):
+    """Record one finding (``None`` = not assessed)."""
+
+    def __init__(self, document: CaseDocument, finding: str, value: Any, label: str):
+        super().__init__(_tr("Set {finding}").format(finding=label))
+        self._doc = document
+        self._finding = finding
+        self._old = document.value(finding)
+        self._new = value
+
+    def redo(self) -> None:
+        self._doc.apply_finding(self._finding, self._new)
+
+    def undo(self) -> None:
+        self._doc.apply_finding(self._finding, self._old)
+
+
+class SetMetaCommand(QUndoCommand):
+    """Change the case id, title or notes; consecutive typing in one field merges."""
+
+    def __init__(self, document: CaseDocument, key: str, value: Any, label: str):
+        super().__init__(_tr("Edit {field}").format(field=label))
+        self._doc = document
+        self._key = key
+        self._old = document.meta(key)
+        self._new = value
+
+    def id(self) -> int:
+        return META_COMMAND_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetMetaCommand) or other._key != self._key:
+            return False
+        self._new = other._new
+        self.setObsolete(self._new == self._old)
+        return True
+
+    def redo(self) -> None:
+        self._doc.apply_meta(self._key, self._new)
+
+    def undo(self) -> None:
+        self._doc.apply_meta(self._key, self._old)

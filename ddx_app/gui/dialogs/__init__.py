@@ -1,0 +1,1 @@
+"""Dialogs, and the one object through which the main window asks the user anything."""

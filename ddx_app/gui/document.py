@@ -1,0 +1,160 @@
+"""The open case: its file path, the Case, the undo stack and the one current Analysis.
+
+Every edit goes through a QUndoCommand (:mod:`.commands`) that calls
+:meth:`CaseDocument.apply_finding` / :meth:`CaseDocument.apply_meta`; the document
+then recomputes a single :class:`~ddx_app.engine.Analysis` and emits it. Views only
+read that analysis, so one change costs one engine call however many panels show it.
+"Modified" is ``not undo_stack.isClean()``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..case import Case, case_to_yaml, load_case, save_case
+from ..engine import PRIOR_MODES, Analysis, analyse
+from ..knowledge.model import KnowledgeBase, text
+from .commands import SetFindingCommand, SetMetaCommand
+
+META_KEYS = ("case_id", "title", "notes")
+
+
+class CaseDocument(QObject):
+    """One open case and its analysis."""
+
+    findingChanged = Signal(str)  # finding id
+    metaChanged = Signal(str)  # "case_id", "title" or "notes"
+    analysisChanged = Signal(object)  # the new Analysis
+    caseReplaced = Signal()  # new / open / restore: everything changed
+    pathChanged = Signal()
+    modifiedChanged = Signal(bool)
+
+    def __init__(self, kb: KnowledgeBase, prior: str = "prevalence", lang: str = "en",
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.kb = kb
+        self.lang = lang
+        self.case = Case()
+        self.path: Path | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+        self._prior = prior if prior in PRIOR_MODES else "prevalence"
+        self._analysis = analyse(kb, {}, self._prior)
+
+    # -- reading ----------------------------------------------------------------------------
+    @property
+    def analysis(self) -> Analysis:
+        return self._analysis
+
+    @property
+    def prior(self) -> str:
+        return self._prior
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def value(self, finding: str) -> Any:
+        """The recorded value, or None when not assessed."""
+        return self.case.findings.get(finding)
+
+    def meta(self, key: str) -> Any:
+        return getattr(self.case, key)
+
+    def display_name(self) -> str:
+        return self.path.name if self.path else self.tr("Untitled")
+
+    def to_yaml(self) -> str:
+        return case_to_yaml(self.case, self.kb)
+
+    # -- editing (undoable) -----------------------------------------------------------------
+    def set_finding(self, finding: str, value: Any) -> bool:
+        """Record a value through the undo stack; ValueError if the value does not fit.
+
+        Returns False when nothing changed (the same value again).
+        """
+        f = self.kb.findings[finding]
+        if value == "":
+            value = None
+        if value is not None:
+            if f.is_numeric and isinstance(value, float) and value.is_integer():
+                value = int(value)
+            f.state_of(value)  # raises ValueError with a readable message
+        old = self.value(finding)
+        if old == value and type(old) is type(value):
+            return False
+        self.undo_stack.push(SetFindingCommand(self, finding, value, text(f.label, self.lang)))
+        return True
+
+    def set_meta(self, key: str, value: Any) -> bool:
+        if key not in META_KEYS:
+            raise KeyError(key)
+        if isinstance(value, str) and not value.strip():
+            value = None
+        if self.meta(key) == value:
+            return False
+        labels = {"case_id": self.tr("case ID"), "title": self.tr("title"),
+                  "notes": self.tr("notes")}
+        self.undo_stack.push(SetMetaCommand(self, key, value, labels[key]))
+        return True
+
+    def set_prior(self, prior: str) -> None:
+        """The prior is a view preference, not case content: not undoable, not 'modified'."""
+        if prior not in PRIOR_MODES:
+            raise ValueError(f"unknown prior mode {prior!r}")
+        if prior != self._prior:
+            self._prior = prior
+            self.recompute()
+
+    # -- called by the undo commands --------------------------------------------------------
+    def apply_finding(self, finding: str, value: Any) -> None:
+        if value is None:
+            self.case.findings.pop(finding, None)
+        else:
+            self.case.findings[finding] = value
+        self.findingChanged.emit(finding)
+        self.recompute()
+
+    def apply_meta(self, key: str, value: Any) -> None:
+        setattr(self.case, key, value)
+        self.metaChanged.emit(key)
+
+    def recompute(self) -> None:
+        self._analysis = analyse(self.kb, self.case.findings, self._prior)
+        self.analysisChanged.emit(self._analysis)
+
+    # -- whole-document operations ----------------------------------------------------------
+    def replace(self, case: Case, path: str | os.PathLike | None, *, modified: bool = False
+                ) -> None:
+        """Show another case (new, opened or restored); the undo history starts afresh."""
+        self.case = case
+        self.path = Path(path) if path else None
+        self.undo_stack.clear()  # emits cleanChanged (and so modifiedChanged) when it flips
+        if modified:
+            self.undo_stack.resetClean()  # a restored case differs from its file until saved
+        self.caseReplaced.emit()
+        self.pathChanged.emit()
+        self.recompute()
+
+    def new(self) -> None:
+        self.replace(Case(), None)
+
+    def load(self, path: str | os.PathLike) -> None:
+        """Open a case file; raises CaseFileError and leaves the current case untouched."""
+        case = load_case(path, self.kb)
+        self.replace(case, os.path.abspath(path))
+
+    def save(self, path: str | os.PathLike | None = None) -> None:
+        """Write atomically to ``path`` (default: the current path) and mark clean."""
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ValueError("no file name")
+        save_case(self.case, target, self.kb)
+        self.path = target.absolute()
+        self.undo_stack.setClean()
+        self.pathChanged.emit()

@@ -1,0 +1,67 @@
+"""What a report contains and how it is laid out: section ids, page size, output format.
+
+Shared by the CLI (``--omit``, ``--list-sections``), the GUI dialog (one checkbox
+per section, remembered in settings) and the renderers. The disclaimer and the
+knowledge-base / app-version trace are not sections: they cannot be switched off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# id -> label, in the order the sections appear in the report
+SECTIONS: dict[str, str] = {
+    "header": "Header (institution, case, date)",
+    "findings": "Findings recorded, with pertinent negatives",
+    "not_done": "Key stains not done",
+    "differential": "Ranked differential and chart",
+    "warnings": "Close-call and outside-this-differential warnings",
+    "evidence": "Evidence for and against the leading entities",
+    "criteria": "Criteria sets met / not met / unknown",
+    "red_flags": "Red flags",
+    "workup": "ALK workup recommendation",
+    "suggestions": "Next best tests",
+    "notes": "Pathologist's comment",
+    "references": "References cited",
+}
+PAGE_SIZES = ("A4", "Letter")
+FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".json": "json"}
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """Sections to include, institution name for the header, page size and language."""
+
+    sections: frozenset[str] = field(default_factory=lambda: frozenset(SECTIONS))
+    institution: str | None = None
+    page_size: str = "A4"
+    lang: str = "en"
+
+    def __post_init__(self):
+        _check_sections(self.sections)
+        if self.page_size not in PAGE_SIZES:
+            raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, "
+                             f"not {self.page_size!r}")
+        object.__setattr__(self, "sections", frozenset(self.sections))
+
+    @classmethod
+    def omitting(cls, omit: list[str] | tuple[str, ...] = (), **kwargs) -> ReportOptions:
+        """All sections except ``omit`` (ValueError on an unknown section id)."""
+        _check_sections(omit)
+        return cls(sections=frozenset(SECTIONS) - set(omit), **kwargs)
+
+    def has(self, section: str) -> bool:
+        return section in self.sections
+
+
+def _check_sections(ids) -> None:
+    unknown = set(ids) - set(SECTIONS)
+    if unknown:
+        raise ValueError(f"unknown report section(s): {', '.join(sorted(unknown))} "
+                         f"(expected: {', '.join(SECTIONS)})")
+
+
+def format_for_path(path: str | Path) -> str | None:
+    """``html``, ``pdf`` or ``json`` from a file name's extension, or None if unknown."""
+    return FORMATS.get(Path(path).suffix.lower())

@@ -1,0 +1,220 @@
+"""Engine behaviour a pathologist relies on, plus hypothesis properties of the posterior."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ddx_app.engine import analyse, posterior
+
+
+def findings_strategy(kb):
+    """Random valid case findings for a KB: any subset, any state or in-range number."""
+    def value_for(f):
+        if f.is_numeric:
+            lo, hi = f.range
+            return st.floats(min_value=lo, max_value=hi, allow_nan=False)
+        return st.sampled_from(f.accepted_values)
+    return st.fixed_dictionaries({}, optional={fid: value_for(f) for fid, f in kb.findings.items()})
+
+
+def test_mini_posterior_matches_hand_computation(mini_kb):
+    """Atypia present: 0.9*0.9 / (0.9*0.05 + ... ) computed by hand."""
+    post = posterior(mini_kb, {"atypia": "present"})
+    alpha = 0.9 * 0.05
+    beta = 0.1 * 0.9
+    assert math.isclose(post["beta"], beta / (alpha + beta), rel_tol=1e-12)
+
+
+def test_not_assessed_differs_from_absent(mini_kb):
+    """Absent is evidence; a missing key is not."""
+    base = posterior(mini_kb, {})
+    absent = posterior(mini_kb, {"atypia": "absent"})
+    assert base["beta"] == posterior(mini_kb, {})["beta"]
+    assert absent["beta"] < base["beta"]
+
+
+def test_aliases_count_as_positive(mini_kb):
+    """Focal and diffuse keratin score exactly like positive."""
+    pos = posterior(mini_kb, {"stain_k": "positive"})
+    assert posterior(mini_kb, {"stain_k": "focal"}) == pos
+    assert posterior(mini_kb, {"stain_k": "diffuse"}) == pos
+
+
+def test_numeric_values_fall_in_bins(mini_kb):
+    assert posterior(mini_kb, {"age": 39.9}) == posterior(mini_kb, {"age": 0})
+    assert posterior(mini_kb, {"age": 40}) == posterior(mini_kb, {"age": 120})
+
+
+def test_no_single_finding_drives_an_entity_to_zero(kb):
+    """A keratin-positive IMT remains possible: likelihoods are floored."""
+    a = analyse(kb, {"ihc_cytokeratin": "positive", "ihc_sox10": "positive"}, "uniform")
+    assert all(r.probability > 0 for r in a.ranking)
+
+
+def test_uniform_prior_changes_the_ranking(kb):
+    """With no findings the prevalence prior puts polyps first and uniform gives equal odds."""
+    assert analyse(kb, {}, "prevalence").leader.entity == "nasal_polyp"
+    uniform = analyse(kb, {}, "uniform")
+    assert max(r.probability for r in uniform.ranking) - min(
+        r.probability for r in uniform.ranking) < 1e-12
+
+
+def test_explanations_have_sign_source_and_counts(kb):
+    """Each observed finding explains itself with a signed LLR and where the number came from."""
+    a = analyse(kb, {"ihc_sma": "positive", "ihc_sox10": "positive"})
+    contributions = {c.finding: c for c in a.explain("imt")}
+    assert contributions["ihc_sox10"].llr < 0 < contributions["ihc_sma"].llr
+    sma = contributions["ihc_sma"]
+    assert sma.provenance.source and sma.counts == "18/25"
+    assert abs(contributions["ihc_sox10"].llr) >= abs(sma.llr)  # strongest first
+
+
+def test_close_call_flag(mini_kb):
+    a = analyse(mini_kb, {}, "uniform")
+    assert a.close_call is not None
+    assert analyse(mini_kb, {"atypia": "present", "age": 70, "stain_k": "positive"},
+                   "uniform").close_call is None
+
+
+def test_red_flag_shows_until_panel_done(mini_kb):
+    """Atypia prompts a keratin stain; once keratin is done the flag goes away."""
+    a = analyse(mini_kb, {"atypia": "present"})
+    assert [f.flag.id for f in a.red_flags] == ["atypia"]
+    assert a.red_flags[0].not_done == ("stain_k",)
+    assert analyse(mini_kb, {"atypia": "present", "stain_k": "negative"}).red_flags == []
+
+
+def test_workup_is_followed_step_by_step(mini_kb):
+    """The algorithm asks for the first test, then follows results to a conclusion."""
+    first = analyse(mini_kb, {"atypia": "present"}).workups[0]
+    assert first.next_step.finding == "stain_k" and not first.finished
+    mid = analyse(mini_kb, {"atypia": "present", "stain_k": "negative"}).workups[0]
+    assert mid.next_step.finding == "stain_s"
+    done = analyse(mini_kb, {"atypia": "present", "stain_k": "negative",
+                             "stain_s": "negative"}).workups[0]
+    assert done.finished and done.conclusion["en"] == "Beta unlikely."
+
+
+def test_criteria_three_valued(mini_kb):
+    crit = lambda v: analyse(mini_kb, v).criteria("alpha")[0]  # noqa: E731
+    assert crit({}).met is None and crit({}).missing == ("atypia", "stain_k")
+    assert crit({"atypia": "present"}).met is False
+    assert crit({"atypia": "absent", "stain_k": "negative"}).met is True
+
+
+def test_alk_workup_follows_the_seed_algorithm(kb):
+    """IHC negative stops; IHC+ asks FISH; FISH- asks RT-PCR/NGS (seed case 15 path)."""
+    base = {"spindle_cell_proliferation": "present", "plasma_cells_abundant": "present"}
+    alk = lambda extra: [w for w in analyse(kb, {**base, **extra}).workups  # noqa: E731
+                         if w.workup.entity == "imt"][0]
+    assert alk({}).next_step.finding == "ihc_alk"
+    assert alk({"ihc_alk": "negative"}).finished
+    assert alk({"ihc_alk": "positive"}).next_step.finding == "alk_fish"
+    assert alk({"ihc_alk": "positive", "alk_fish": "negative"}).next_step.finding == "alk_rt_pcr"
+    assert alk({"ihc_alk": "positive", "alk_fish": "negative", "alk_rt_pcr": "positive"}).finished
+
+
+def test_malignant_spindle_red_flag(kb):
+    """Marked pleomorphism without keratin/p63/S100/SOX10 prompts the malignant panel."""
+    a = analyse(kb, {"marked_nuclear_pleomorphism": "present"})
+    assert any("ihc_sox10" in f.not_done and "ihc_cytokeratin" in f.not_done for f in a.red_flags)
+
+
+def test_outside_differential_warning(kb):
+    """Findings that fit no entity raise the warning and name mimics; a typical case does not."""
+    typical = analyse(kb, {"spindle_cell_proliferation": "present", "ihc_sma": "positive",
+                           "ihc_cytokeratin": "negative", "plasma_cells_abundant": "present"})
+    assert typical.outside is None
+    odd = analyse(kb, {"mikulicz_cells": "present", "melanin_pigment": "present",
+                       "ihc_sox10": "negative", "ihc_cytokeratin": "positive",
+                       "obliterative_phlebitis": "present", "ihc_alk": "positive",
+                       "necrosis": "present"})
+    assert odd.outside is not None
+    assert odd.outside.mimics and odd.outside.unexplained
+
+
+def test_next_best_test_prefers_a_separating_stain(mini_kb):
+    """Between alpha and beta, atypia/keratin separate; SOX10 (same in both) does not."""
+    suggestions = analyse(mini_kb, {}, "uniform").suggestions(top=None)
+    order = [s.finding for s in suggestions]
+    assert order.index("stain_s") == len(order) - 1
+    assert suggestions[-1].gain_bits < 1e-9
+    assert suggestions[0].separates == ("alpha", "beta") or suggestions[0].separates == (
+        "beta", "alpha")
+
+
+def test_suggestions_exclude_assessed_and_respect_orderable_only(kb):
+    a = analyse(kb, {"ihc_sma": "positive"})
+    findings = [s.finding for s in a.suggestions(top=None, orderable_only=True)]
+    assert "ihc_sma" not in findings
+    assert all(kb.groups[kb.findings[f].group].orderable for f in findings)
+
+
+def test_panel_does_not_repeat_redundant_information(mini_kb):
+    panel = analyse(mini_kb, {}, "uniform").panel(2)
+    assert len(panel) == 2 and panel[0][1] <= panel[1][1]
+
+
+# ---- properties -------------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_probabilities_sum_to_one(kb, data):
+    values = data.draw(findings_strategy(kb))
+    for prior in ("prevalence", "uniform"):
+        probs = analyse(kb, values, prior).probabilities
+        assert math.isclose(sum(probs), 1.0, abs_tol=1e-9)
+        assert all(0 < p <= 1 for p in probs)
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_finding_order_does_not_matter(kb, data):
+    values = data.draw(findings_strategy(kb))
+    shuffled = dict(data.draw(st.permutations(list(values.items()))))
+    assert analyse(kb, values).probabilities == analyse(kb, shuffled).probabilities
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_adding_not_assessed_changes_nothing(kb, data):
+    """Leaving a finding out is the same as never having looked."""
+    values = data.draw(findings_strategy(kb))
+    assert posterior(kb, values) == posterior(kb, dict(values))
+    subset = {k: v for k, v in values.items() if data.draw(st.booleans())}
+    untouched = [f for f in kb.findings if f not in values]
+    assert posterior(kb, subset) == posterior(kb, {k: values[k] for k in subset})
+    assert untouched is not None
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_observing_a_state_more_likely_under_a_raises_a(kb, data):
+    """If P(s | A) exceeds P(s | B) for every other B, observing s raises P(A)."""
+    values = data.draw(findings_strategy(kb))
+    candidates = []
+    for fid, f in kb.findings.items():
+        if fid in values:
+            continue
+        for state in f.states:
+            likes = {e: kb.likelihood(e, fid, state) for e in kb.entity_ids}
+            for e, p in likes.items():
+                if all(p > q for other, q in likes.items() if other != e):
+                    candidates.append((fid, state, e))
+    if not candidates:
+        return
+    fid, state, entity = data.draw(st.sampled_from(candidates))
+    finding = kb.findings[fid]
+    value = next(b.lo for b in finding.bins if b.id == state) if finding.is_numeric else state
+    before = posterior(kb, values)[entity]
+    after = posterior(kb, {**values, fid: value})[entity]
+    assert after > before or math.isclose(after, before, rel_tol=1e-12) and before > 1 - 1e-9
+
+
+def test_deterministic(kb):
+    values = {"ihc_sma": "positive", "age_years": 34, "sex": "female"}
+    assert analyse(kb, values).probabilities == analyse(kb, values).probabilities

@@ -1,0 +1,206 @@
+"""`ddx kb check`: each kind of knowledge-base error is reported at the right file and line.
+
+Every test breaks a copy of the small test KB in one way and checks the message a
+KB author would see, including its line number.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ddx_app.cli import main
+from ddx_app.errors import KnowledgeBaseError
+from ddx_app.knowledge import check_knowledge_base, load_knowledge_base
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` by ``new`` in a file; return the 1-based line where it starts."""
+    text = path.read_text("utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return line
+
+
+def errors(kb_dir: Path) -> list[str]:
+    return [str(p) for p in check_knowledge_base(kb_dir) if p.severity == "error"]
+
+
+def assert_one_error(kb_dir: Path, file: str, line: int, fragment: str) -> None:
+    found = errors(kb_dir)
+    expected = f"{kb_dir / file}:{line}:"
+    assert any(e.startswith(expected) and fragment in e for e in found), found
+
+
+def test_bundled_kb_has_no_errors():
+    """The shipped knowledge base passes its own checker."""
+    from ddx_app.knowledge import bundled_kb_dir
+
+    assert errors(bundled_kb_dir()) == []
+
+
+def test_mini_kb_is_valid(mini_kb_dir):
+    assert errors(mini_kb_dir) == []
+
+
+def test_dangling_finding_id_in_entity(mini_kb_dir):
+    """A likelihood for a finding the catalogue does not have is named, with its line."""
+    line = edit(mini_kb_dir / "entities/alpha.yaml", "  stain_s:", "  stain_x:")
+    assert_one_error(mini_kb_dir, "entities/alpha.yaml", line, "unknown finding 'stain_x'")
+
+
+def test_probability_outside_unit_interval(mini_kb_dir):
+    """P = 1.3 is refused by the schema at the line of that number."""
+    line = edit(mini_kb_dir / "entities/beta.yaml", "atypia: {present: 0.9,",
+                "atypia: {present: 1.3,")
+    assert_one_error(mini_kb_dir, "entities/beta.yaml", line, "1.3")
+
+
+def test_probabilities_not_summing_to_one(mini_kb_dir):
+    """All states given but summing to 0.9 is an error naming the sum."""
+    line = edit(mini_kb_dir / "entities/beta.yaml", "sex: {male: 0.8, female: 0.2,",
+                "sex: {male: 0.7, female: 0.2,")
+    assert_one_error(mini_kb_dir, "entities/beta.yaml", line, "sum to 0.9")
+
+
+def test_one_state_left_out_may_not_exceed_one(mini_kb_dir):
+    line = edit(mini_kb_dir / "entities/beta.yaml", "age: {young: 0.1, old: 0.9,",
+                "age: {young: 0.1, old: 0.9, bogus: 0.2,")
+    assert_one_error(mini_kb_dir, "entities/beta.yaml", line, "'bogus' is not a state")
+
+
+def test_duplicate_finding_id(mini_kb_dir):
+    """Two findings with one id: the second is reported."""
+    line = edit(mini_kb_dir / "findings.yaml", "  - id: stain_s\n", "  - id: stain_k\n")
+    assert_one_error(mini_kb_dir, "findings.yaml", line, "duplicate finding id 'stain_k'")
+
+
+def test_unknown_source_id(mini_kb_dir):
+    line = edit(mini_kb_dir / "entities/alpha.yaml", "stain_k: {positive: 0.1, source: jones2021}",
+                "stain_k: {positive: 0.1, source: nobody1999}")
+    assert_one_error(mini_kb_dir, "entities/alpha.yaml", line, "unknown source id 'nobody1999'")
+
+
+def test_figure_without_source_or_estimate_flag(mini_kb_dir):
+    """An unsourced number must be marked expert_estimate: silence is an error."""
+    line = edit(mini_kb_dir / "entities/alpha.yaml", "sex: {male: 0.5, expert_estimate: true}",
+                "sex: {male: 0.5}")
+    assert_one_error(mini_kb_dir, "entities/alpha.yaml", line, "needs a source id")
+
+
+def test_bins_that_overlap(mini_kb_dir):
+    line = edit(mini_kb_dir / "findings.yaml", "{id: old, label: {en: \">= 40\"}, min: 40,",
+                "{id: old, label: {en: \">= 40\"}, min: 30,")
+    assert_one_error(mini_kb_dir, "findings.yaml", line, "overlaps")
+
+
+def test_bins_that_leave_a_gap(mini_kb_dir):
+    line = edit(mini_kb_dir / "findings.yaml", "{id: old, label: {en: \">= 40\"}, min: 40,",
+                "{id: old, label: {en: \">= 40\"}, min: 50,")
+    assert_one_error(mini_kb_dir, "findings.yaml", line, "gap")
+
+
+def test_bins_not_reaching_the_end_of_the_range(mini_kb_dir):
+    line = edit(mini_kb_dir / "findings.yaml", "min: 40, max: 120}", "min: 40, max: 100}")
+    assert_one_error(mini_kb_dir, "findings.yaml", line, "range ends at 120")
+
+
+def test_missing_cell_when_complete_is_required(mini_kb_dir):
+    """require_complete: every entity gives every finding, or says it is an estimate."""
+    line = edit(mini_kb_dir / "entities/beta.yaml", "  stain_s: {positive: 0.02, expert_estimate: true}\n", "")
+    found = errors(mini_kb_dir)
+    assert any("no likelihood for finding 'stain_s'" in e for e in found), found
+    assert line > 1
+
+
+def test_unknown_key_schema_error(mini_kb_dir):
+    """A typo in a key is caught by the schema at the key's own line."""
+    line = edit(mini_kb_dir / "entities/alpha.yaml", "pitfalls:", "pitfals:")
+    assert_one_error(mini_kb_dir, "entities/alpha.yaml", line, "unknown key 'pitfals'")
+
+
+def test_plain_string_where_language_map_expected(mini_kb_dir):
+    """User-visible text must be a language map so it can be translated."""
+    line = edit(mini_kb_dir / "entities/alpha.yaml", "description: {en: A common benign lesion.}",
+                "description: A common benign lesion.")
+    assert_one_error(mini_kb_dir, "entities/alpha.yaml", line, "description")
+
+
+def test_condition_with_unknown_state(mini_kb_dir):
+    line = edit(mini_kb_dir / "kb.yaml", "when: {finding: atypia, is: present}",
+                "when: {finding: atypia, is: positive}")
+    assert_one_error(mini_kb_dir, "kb.yaml", line, "'positive' is not a state of atypia")
+
+
+def test_workup_that_loops(mini_kb_dir):
+    line = edit(mini_kb_dir / "entities/beta.yaml", "positive: {conclude: {en: Think melanoma.}}",
+                "positive: {next: k}")
+    found = errors(mini_kb_dir)
+    assert any("loop" in e for e in found), found
+    assert line > 1
+
+
+def test_entity_id_must_match_file_name(mini_kb_dir):
+    edit(mini_kb_dir / "entities/beta.yaml", "id: beta", "id: gamma")
+    assert_one_error(mini_kb_dir, "entities/beta.yaml", 1, "must match the file name")
+
+
+def test_yaml_syntax_error_in_kb(mini_kb_dir):
+    line = edit(mini_kb_dir / "sources.yaml", "kind: review", "kind: [review")
+    found = errors(mini_kb_dir)
+    assert any(e.startswith(f"{mini_kb_dir / 'sources.yaml'}:") and "not valid YAML" in e
+               for e in found), found
+    assert line > 1
+
+
+def test_every_error_is_listed_not_just_the_first(mini_kb_dir):
+    """An author fixing a KB sees all problems in one run."""
+    edit(mini_kb_dir / "entities/alpha.yaml", "  stain_s:", "  stain_x:")
+    edit(mini_kb_dir / "entities/beta.yaml", "sex: {male: 0.8,", "sex: {male: 0.7,")
+    assert len(errors(mini_kb_dir)) >= 3  # dangling id, missing cell, bad sum
+
+
+def test_load_raises_with_all_problems(mini_kb_dir):
+    edit(mini_kb_dir / "entities/alpha.yaml", "  stain_s:", "  stain_x:")
+    with pytest.raises(KnowledgeBaseError) as info:
+        load_knowledge_base(mini_kb_dir, use_cache=False)
+    assert "stain_x" in str(info.value)
+
+
+def test_cli_check_exit_codes(mini_kb_dir, capsys):
+    """`ddx kb check` exits 0 on a good KB and 2 with file:line lines on a bad one."""
+    assert main(["kb", "check", str(mini_kb_dir)]) == 0
+    edit(mini_kb_dir / "entities/alpha.yaml", "  stain_s:", "  stain_x:")
+    assert main(["kb", "check", str(mini_kb_dir)]) == 2
+    err = capsys.readouterr().err
+    assert f"{mini_kb_dir / 'entities/alpha.yaml'}:" in err
+    assert "Traceback" not in err
+
+
+def test_missing_files_are_reported(tmp_path):
+    (tmp_path / "entities").mkdir()
+    found = errors(tmp_path)
+    assert any("kb.yaml:1: required file is missing" in e for e in found)
+    assert any("no entity files" in e for e in found)
+
+
+def test_cache_never_hides_an_edit(mini_kb_dir):
+    """A changed file is always re-validated: the content-hash cache cannot serve stale data."""
+    first = load_knowledge_base(mini_kb_dir)
+    edit(mini_kb_dir / "entities/alpha.yaml", "stain_k: {positive: 0.1,", "stain_k: {positive: 0.2,")
+    second = load_knowledge_base(mini_kb_dir)
+    assert second.sha256 != first.sha256
+    assert second.cell("alpha", "stain_k").probs["positive"] == 0.2
+    edit(mini_kb_dir / "entities/alpha.yaml", "  stain_s:", "  stain_x:")
+    with pytest.raises(KnowledgeBaseError):
+        load_knowledge_base(mini_kb_dir)
+
+
+def test_hash_ignores_comments_and_layout(mini_kb_dir):
+    """The SHA-256 is over canonical content: a comment does not change the version identity."""
+    first = load_knowledge_base(mini_kb_dir, use_cache=False).sha256
+    path = mini_kb_dir / "entities/alpha.yaml"
+    path.write_text("# a comment\n" + path.read_text("utf-8"), "utf-8")
+    assert load_knowledge_base(mini_kb_dir, use_cache=False).sha256 == first
