@@ -1,0 +1,64 @@
+"""The differential: every entity with its posterior, most probable first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from ...engine import Analysis
+from ...knowledge.model import KnowledgeBase, text
+from .keyed import Index, KeyedTableModel
+from .roles import EntityIdRole, ProbabilityRole
+
+NAME, PROBABILITY = 0, 1
+
+
+def format_probability(p: float) -> str:
+    """Percent as the CLI prints it: '>99.9%', '<0.1%' or one decimal."""
+    if p >= 0.9995:
+        return QCoreApplication.translate("Differential", ">99.9%")
+    if p < 0.0005:
+        return QCoreApplication.translate("Differential", "<0.1%")
+    return QCoreApplication.translate("Differential", "{pct:.1f}%").format(pct=100 * p)
+
+
+class DifferentialModel(KeyedTableModel):
+    """Rows: (entity id, probability), in ranking order; updated from each Analysis."""
+
+    COLUMNS = 2
+
+    def __init__(self, kb: KnowledgeBase, lang: str = "en", parent=None):
+        super().__init__(parent)
+        self._kb = kb
+        self._lang = lang
+
+    def update(self, analysis: Analysis) -> None:
+        ranking = analysis.ranking
+        self.set_rows([(r.entity, r.probability) for r in ranking], [r.entity for r in ranking])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entity_id, p = self._rows[index.row()]
+        entity = self._kb.entities[entity_id]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text(entity.short_name, self._lang) if col == NAME else format_probability(p)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{text(entity.name, self._lang)}: {format_probability(p)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{text(entity.name, self._lang)}, {format_probability(p)}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == PROBABILITY:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == EntityIdRole:
+            return entity_id
+        if role == ProbabilityRole:
+            return p
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Entity"), self.tr("Probability"))[section]
+        return None

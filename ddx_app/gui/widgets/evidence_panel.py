@@ -1,0 +1,135 @@
+"""Evidence for the selected entity: findings for and against, criteria, description.
+
+objectName ``evidenceView``. The table lists each recorded finding's weight (log
+likelihood ratio) and source (hover for the citation); the text below lists the
+entity's criteria sets (met / not met / unknown), description, key features and
+pitfalls. Everything is read from the current Analysis.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTextBrowser,
+                               QTreeView, QVBoxLayout, QWidget)
+
+from ...engine import Analysis
+from ...knowledge.model import KnowledgeBase, text
+from ..models.differential_model import format_probability
+from ..models.evidence_model import FINDING, RECORDED, SOURCE, WEIGHT, EvidenceModel
+from .bar_delegate import WeightBarDelegate
+
+
+class EvidencePanel(QWidget):
+    def __init__(self, kb: KnowledgeBase, lang: str = "en", parent=None):
+        super().__init__(parent)
+        self.setObjectName("evidenceView")
+        self._kb = kb
+        self._lang = lang
+        self._entity: str | None = None
+        self._analysis: Analysis | None = None
+        self._html = ""
+
+        self.title = QLabel()
+        self.title.setObjectName("evidenceTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+
+        self.model = EvidenceModel(kb, lang, self)
+        self.table = QTreeView()
+        self.table.setObjectName("evidenceTable")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(WEIGHT, WeightBarDelegate(self.table))
+        self.table.setAlternatingRowColors(True)
+        self.table.setUniformRowHeights(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setMouseTracking(True)
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(FINDING, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(RECORDED, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(WEIGHT, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(RECORDED, 100)
+        header.resizeSection(WEIGHT, 130)
+        header.resizeSection(SOURCE, 140)
+        self.model.modelReset.connect(self.table.expandAll)
+
+        self.details = QTextBrowser()
+        self.details.setObjectName("evidenceDetails")
+        self.details.setOpenExternalLinks(True)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("evidenceSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.splitter, 1)
+
+        self.setAccessibleName(self.tr("Evidence"))
+        self.table.setAccessibleName(self.tr("Evidence for and against the selected entity"))
+        self.details.setAccessibleName(self.tr("Criteria, description and pitfalls"))
+
+    @property
+    def entity(self) -> str | None:
+        return self._entity
+
+    def show_entity(self, analysis: Analysis | None, entity: str | None) -> None:
+        self._analysis, self._entity = analysis, entity
+        self.model.update(analysis, entity)
+        if analysis is None or entity is None:
+            self.title.setText("")
+            self._set_html("")
+            return
+        e = self._kb.entities[entity]
+        self.title.setText(self.tr("<b>{name}</b> &nbsp;{p}").format(
+            name=escape(text(e.name, self._lang)),
+            p=escape(format_probability(analysis.posterior[entity]))))
+        self._set_html(self._details_html(analysis, entity))
+
+    def _set_html(self, html: str) -> None:
+        if html != self._html:  # setHtml re-lays out the whole document: skip if unchanged
+            self._html = html
+            scroll = self.details.verticalScrollBar().value()
+            self.details.setHtml(html)
+            self.details.verticalScrollBar().setValue(scroll)
+
+    def _details_html(self, analysis: Analysis, entity: str) -> str:
+        kb, lang = self._kb, self._lang
+        e = kb.entities[entity]
+        parts = []
+        if not analysis.values:
+            parts.append("<p><i>" + escape(self.tr(
+                "No findings recorded yet: the differential shows the prior.")) + "</i></p>")
+        crit = analysis.criteria(entity)
+        if crit:
+            parts.append(f"<h4>{escape(self.tr('Criteria'))}</h4><ul>")
+            status = {"met": self.tr("met"), "not met": self.tr("not met"),
+                      "unknown": self.tr("unknown")}
+            for cr in crit:
+                mark = {"met": "✔", "not met": "✘", "unknown": "?"}[cr.status]
+                line = (f"<li><b>{mark} {escape(status[cr.status])}</b> — "
+                        f"{escape(text(cr.criterion.name, lang))}")
+                if cr.met is None and cr.missing:
+                    missing = ", ".join(text(kb.findings[f].label, lang) for f in cr.missing)
+                    line += "<br><i>" + escape(self.tr("Not assessed: {findings}").format(
+                        findings=missing)) + "</i>"
+                parts.append(line + "</li>")
+            parts.append("</ul>")
+        if text(e.description, lang):
+            parts.append(f"<h4>{escape(self.tr('Description'))}</h4>"
+                         f"<p>{escape(text(e.description, lang))}</p>")
+        for title, items in ((self.tr("Key features"), e.key_features),
+                             (self.tr("Pitfalls"), e.pitfalls)):
+            if items:
+                parts.append(f"<h4>{escape(title)}</h4><ul>" + "".join(
+                    f"<li>{escape(text(i, lang))}</li>" for i in items) + "</ul>")
+        return "".join(parts)

@@ -1,0 +1,128 @@
+"""The findings checklist view: a tree with keys that set states directly.
+
+Keys on a finding row (whichever column is current):
+  Space           next state (cycles through 'not assessed' too)
+  P               present / positive          A or N   absent / negative
+  F               focal (stains)              D        diffuse (stains)
+  a state's first letter for categorical findings (e.g. M / F for sex)
+  Delete, Backspace or 0   not assessed
+  Enter or F2     edit (number field or state list); on a number row, typing a digit
+                  opens the field with it
+Arrows move as in any tree. Each key press is one undoable edit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+
+from ..models.findings_model import LABEL, VALUE
+from ..models.roles import FindingIdRole, KindRole, OptionsRole, ValueRole
+
+_CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_0}
+_LETTERS = {
+    Qt.Key.Key_P: ("present", "positive"),
+    Qt.Key.Key_A: ("absent", "negative"),
+    Qt.Key.Key_N: ("absent", "negative"),
+    Qt.Key.Key_F: ("focal",),
+    Qt.Key.Key_D: ("diffuse",),
+}
+
+
+def value_for_key(key: Qt.Key, kind: str, options: list[tuple[str | None, str]]
+                  ) -> tuple[bool, str | None]:
+    """(handled, value) for a letter key on a finding with these options."""
+    values = [v for v, _ in options]
+    if key in _CLEAR_KEYS:
+        return True, None
+    if kind == "categorical":
+        letter = chr(key.value).lower() if Qt.Key.Key_A.value <= key.value <= Qt.Key.Key_Z.value \
+            else ""
+        hits = [v for v, label in options if v is not None and label.lower().startswith(letter)]
+        if letter and len(hits) == 1:
+            return True, hits[0]
+        return False, None
+    for candidate in _LETTERS.get(key, ()):
+        if candidate in values:
+            return True, candidate
+    return False, None
+
+
+def next_value(current: object, options: list[tuple[str | None, str]]) -> str | None:
+    values = [v for v, _ in options]
+    try:
+        i = values.index(current)
+    except ValueError:
+        i = 0
+    return values[(i + 1) % len(values)]
+
+
+class FindingsView(QTreeView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("findingsView")
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setAllColumnsShowFocus(True)
+        self.setExpandsOnDoubleClick(True)
+
+    def setModel(self, model) -> None:  # noqa: N802 (Qt naming)
+        super().setModel(model)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(VALUE, 170)
+
+    def set_value(self, index: QModelIndex, value: str | None) -> bool:
+        """Record a value for the finding on ``index``'s row (through the model: undoable)."""
+        target = index.siblingAtColumn(VALUE)
+        return bool(self.model().setData(target, value, Qt.ItemDataRole.EditRole))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        index = self.currentIndex()
+        fid = index.data(FindingIdRole) if index.isValid() else None
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if fid is None or mods not in (Qt.KeyboardModifier.NoModifier,
+                                       Qt.KeyboardModifier.ShiftModifier):
+            if index.isValid() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.setExpanded(index.siblingAtColumn(LABEL),
+                                 not self.isExpanded(index.siblingAtColumn(LABEL)))
+                return
+            super().keyPressEvent(event)
+            return
+        key = Qt.Key(event.key())
+        kind = index.data(KindRole)
+        options = index.data(OptionsRole) or [(None, "")]
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            value_index = index.siblingAtColumn(VALUE)
+            self.setCurrentIndex(value_index)
+            self.edit(value_index)
+            return
+        if key == Qt.Key.Key_Space and kind != "numeric":
+            self.set_value(index, next_value(index.data(ValueRole), options))
+            return
+        if kind == "numeric":
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.set_value(index, None)
+                return
+            if event.text() and event.text() in "0123456789.,":
+                # Typing a number opens the field with that first character.
+                value_index = index.siblingAtColumn(VALUE)
+                self.setCurrentIndex(value_index)
+                self.edit(value_index, QAbstractItemView.EditTrigger.AnyKeyPressed, event)
+                return
+            super().keyPressEvent(event)
+            return
+        handled, value = value_for_key(key, kind, options)
+        if handled:
+            self.set_value(index, value)
+            return
+        super().keyPressEvent(event)

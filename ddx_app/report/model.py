@@ -1,0 +1,283 @@
+"""The report's facts as plain data, built from what the core computed.
+
+:func:`build_report` turns (knowledge base, case, analysis, options) into one
+JSON-compatible dict. That same dict is the JSON export and the context of the
+HTML/PDF template, so the three outputs cannot disagree. Nothing is computed
+here beyond picking, labelling and numbering: probabilities, evidence, criteria,
+red flags, workups and suggestions all come from :class:`~ddx_app.engine.Analysis`.
+
+References are numbered [1], [2] ... in order of first citation, following the
+order in which the sections appear in the report; only sources cited by the
+sections included get a number.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from .. import DISCLAIMER, __version__
+from ..case import Case
+from ..engine import Analysis
+from ..knowledge.model import KnowledgeBase, Provenance, text
+from .not_done import key_stains_not_done, leading_entities
+from .options import SECTIONS, ReportOptions
+
+SCHEMA = "ddx-report/1"
+APP_NAME = "DDx Assistant"
+NEGATIVE_STATES = ("absent", "negative")
+SUGGESTIONS_SHOWN = 5
+
+
+def percent(p: float) -> str:
+    """A probability as the CLI shows it: one decimal, with >99.9% / <0.1% at the ends."""
+    if p >= 0.9995:
+        return ">99.9%"
+    if p < 0.0005:
+        return "<0.1%"
+    return f"{100 * p:.1f}%"
+
+
+class _Citations:
+    """Numbers sources in order of first citation."""
+
+    def __init__(self, kb: KnowledgeBase, lang: str):
+        self.kb, self.lang = kb, lang
+        self.numbers: dict[str, int] = {}
+
+    def cite(self, provenance: Provenance | None) -> dict[str, Any]:
+        """``{"ref": n | None, "source": id | None, "expert_estimate": bool, "note": str}``."""
+        if provenance is None:
+            return {"ref": None, "source": None, "expert_estimate": False, "note": ""}
+        ref = None
+        if provenance.source:
+            ref = self.numbers.setdefault(provenance.source, len(self.numbers) + 1)
+        return {"ref": ref, "source": provenance.source,
+                "expert_estimate": provenance.expert_estimate,
+                "note": text(provenance.note, self.lang)}
+
+    def references(self) -> list[dict[str, Any]]:
+        out = []
+        for sid, n in sorted(self.numbers.items(), key=lambda item: item[1]):
+            s = self.kb.sources[sid]
+            out.append({"number": n, "id": sid, "citation": s.citation, "doi": s.doi,
+                        "pmid": s.pmid, "url": s.url, "link": s.link})
+        return out
+
+
+class _Builder:
+    def __init__(self, kb: KnowledgeBase, case: Case, analysis: Analysis, options: ReportOptions):
+        self.kb, self.case, self.a, self.opt = kb, case, analysis, options
+        self.lang = options.lang
+        self.cites = _Citations(kb, self.lang)
+
+    def t(self, langmap) -> str:
+        return text(langmap, self.lang)
+
+    def flabel(self, fid: str) -> str:
+        return self.t(self.kb.findings[fid].label)
+
+    def ename(self, eid: str) -> str:
+        return self.t(self.kb.entities[eid].name)
+
+    def short(self, eid: str) -> str:
+        return self.t(self.kb.entities[eid].short_name)
+
+    def state_label(self, fid: str, state: str) -> str:
+        return self.kb.findings[fid].state_label(state, self.kb, self.lang)
+
+    def display(self, fid: str, value: Any, state: str) -> str:
+        """How a recorded value reads: '1.17 years (0-17 y)', 'Focal (positive)', 'Absent'."""
+        f = self.kb.findings[fid]
+        if f.is_numeric:
+            unit = self.t(f.unit)
+            return f"{value:g}{' ' + unit if unit else ''} ({self.state_label(fid, state)})"
+        if isinstance(value, str) and value in f.aliases:
+            return self.state_label(fid, value)
+        return self.state_label(fid, state)
+
+    # ---------------------------------------------------------------- sections
+    def findings(self) -> list[dict]:
+        groups = []
+        for g in self.kb.groups.values():
+            rows = []
+            for fid in g.finding_ids:
+                if fid not in self.a.values:
+                    continue
+                value, state = self.a.values[fid], self.a.states[fid]
+                rows.append({"finding": fid, "label": self.flabel(fid), "value": value,
+                             "state": state, "display": self.display(fid, value, state),
+                             "pertinent_negative": state in NEGATIVE_STATES})
+            if rows:
+                groups.append({"group": g.id, "label": self.t(g.label), "orderable": g.orderable,
+                               "findings": rows})
+        return groups
+
+    def not_done(self) -> dict:
+        entities = leading_entities(self.a, most=3, min_probability=0.0, at_least=2)
+        stains = []
+        for s in key_stains_not_done(self.kb, self.a, entities):
+            stains.append({
+                "finding": s.finding, "label": self.flabel(s.finding),
+                "distance": s.distance, "separates": list(s.separates),
+                "separates_names": [self.short(e) for e in s.separates],
+                "expected": [{"entity": e, "short_name": self.short(e), "state": st,
+                              "state_label": self.state_label(s.finding, st), "probability": p}
+                             for e, (st, p) in s.expected.items()],
+            })
+        return {"entities": entities, "entity_names": [self.short(e) for e in entities],
+                "stains": stains}
+
+    def differential(self) -> list[dict]:
+        return [{"rank": i, "entity": r.entity, "name": self.ename(r.entity),
+                 "short_name": self.short(r.entity), "probability": r.probability,
+                 "percent": percent(r.probability)}
+                for i, r in enumerate(self.a.ranking, 1)]
+
+    def warnings(self) -> dict:
+        close = None
+        if self.a.close_call:
+            x, y = self.a.close_call
+            close = {"entities": [x, y], "names": [self.short(x), self.short(y)],
+                     "ratio": self.kb.settings.close_call_ratio,
+                     "text": f"Close call: {self.short(x)} vs {self.short(y)} (the leader is less "
+                             f"than {self.kb.settings.close_call_ratio:g} times as probable as "
+                             "the runner-up)."}
+        outside = None
+        o = self.a.outside
+        if o is not None:
+            outside = {
+                "unexplained": [{"finding": f, "label": self.flabel(f), "state": s,
+                                 "state_label": self.state_label(f, s), "max_probability": p}
+                                for f, s, p in o.unexplained],
+                "fits_poorly": not o.unexplained and o.mean_loglik is not None,
+                "mimics": [{"id": m.id, "name": self.t(m.name), "hint": self.t(m.hint),
+                            "matched": m.id in o.matched_mimics, **self.cites.cite(m.provenance)}
+                           for m in o.mimics[:4]],
+            }
+        return {"close_call": close, "outside": outside}
+
+    def leading(self, entities: list[str]) -> list[dict]:
+        out = []
+        for eid in entities:
+            item: dict[str, Any] = {"entity": eid, "name": self.ename(eid),
+                                    "short_name": self.short(eid),
+                                    "probability": self.a.posterior[eid],
+                                    "percent": percent(self.a.posterior[eid])}
+            if self.opt.has("evidence"):
+                rows = [self.contribution(c) for c in self.a.explain(eid)]
+                item["evidence_for"] = [r for r in rows if r["llr"] > 0]
+                item["evidence_against"] = [r for r in rows if r["llr"] < 0]
+                item["evidence_neutral"] = [r for r in rows if r["llr"] == 0]
+            if self.opt.has("criteria"):
+                item["criteria"] = [
+                    {"id": cr.criterion.id, "name": self.t(cr.criterion.name), "met": cr.met,
+                     "status": cr.status, "missing": list(cr.missing),
+                     "missing_labels": [self.flabel(f) for f in cr.missing],
+                     **self.cites.cite(cr.criterion.provenance)}
+                    for cr in self.a.criteria(eid)]
+            out.append(item)
+        return out
+
+    def contribution(self, c) -> dict:
+        return {"finding": c.finding, "label": self.flabel(c.finding), "value": c.value,
+                "state": c.state, "display": self.display(c.finding, c.value, c.state),
+                "llr": c.llr, "p_entity": c.p_entity, "p_alternatives": c.p_alternatives,
+                "counts": c.counts, **self.cites.cite(c.provenance)}
+
+    def red_flags(self) -> list[dict]:
+        return [{"id": rf.flag.id, "message": self.t(rf.flag.message),
+                 "triggered_by": list(rf.triggered_by),
+                 "triggered_by_labels": [self.flabel(f) for f in rf.triggered_by],
+                 "not_done": list(rf.not_done),
+                 "not_done_labels": [self.flabel(f) for f in rf.not_done],
+                 **self.cites.cite(rf.flag.provenance)}
+                for rf in self.a.red_flags]
+
+    def workup(self) -> list[dict]:
+        out = []
+        for w in self.a.workups:
+            nxt = w.next_step
+            out.append({
+                "id": w.workup.id, "name": self.t(w.workup.name), "entity": w.workup.entity,
+                "entity_short_name": self.short(w.workup.entity),
+                "probability": w.probability, "percent": percent(w.probability),
+                "path": [{"finding": step.finding, "label": self.flabel(step.finding),
+                          "state": state, "state_label": self.state_label(step.finding, state)}
+                         for step, state in w.path],
+                "finished": w.finished,
+                "next_step": None if nxt is None else {
+                    "finding": nxt.finding, "label": self.flabel(nxt.finding),
+                    "ask": self.t(nxt.ask)},
+                "conclusion": self.t(w.conclusion) if w.conclusion else None,
+                "note": self.t(w.workup.note),
+                **self.cites.cite(w.workup.provenance),
+            })
+        return out
+
+    def suggestions(self) -> list[dict]:
+        return [{"finding": s.finding, "label": self.flabel(s.finding), "gain_bits": s.gain_bits,
+                 "separates": list(s.separates) if s.separates else None,
+                 "separates_names": [self.short(e) for e in s.separates] if s.separates else None,
+                 "outcome_probabilities": dict(s.outcome_probabilities)}
+                for s in self.a.suggestions(top=SUGGESTIONS_SHOWN)]
+
+    # ---------------------------------------------------------------- whole
+    def build(self, now: datetime) -> dict[str, Any]:
+        kb, case, has = self.kb, self.case, self.opt.has
+        r: dict[str, Any] = {
+            "schema": SCHEMA,
+            "app": {"name": APP_NAME, "version": __version__},
+            "exported_at": now.isoformat(timespec="seconds"),
+            "knowledge_base": {"id": kb.id, "version": kb.version, "title": self.t(kb.title),
+                               "sha256": kb.sha256, "short_hash": kb.short_hash},
+            "prior": self.a.prior,
+            "options": {"sections": [s for s in SECTIONS if has(s)],
+                        "page_size": self.opt.page_size, "lang": self.lang},
+            "institution": self.opt.institution or None,
+            "case": {"id": None if case.case_id is None else str(case.case_id),
+                     "title": None if case.title is None else str(case.title)},
+            "disclaimer": DISCLAIMER,
+        }
+        # Built in the order the sections appear, so that references are numbered in
+        # order of first citation in the document.
+        if has("findings"):
+            r["findings"] = self.findings()
+        if has("not_done"):
+            r["not_done"] = self.not_done()
+        if has("differential"):
+            r["differential"] = self.differential()
+        if has("warnings"):
+            r["warnings"] = self.warnings()
+        if has("evidence") or has("criteria"):
+            r["leading"] = self.leading(leading_entities(self.a))
+        if has("red_flags"):
+            r["red_flags"] = self.red_flags()
+        if has("workup"):
+            r["workup"] = self.workup()
+        if has("suggestions"):
+            r["suggestions"] = self.suggestions()
+        if has("notes"):
+            r["case"]["notes"] = None if case.notes is None else str(case.notes)
+        if has("references"):
+            r["references"] = self.cites.references()
+        return r
+
+
+def build_report(kb: KnowledgeBase, case: Case, analysis: Analysis,
+                 options: ReportOptions | None = None, now: datetime | None = None
+                 ) -> dict[str, Any]:
+    """The report's facts as a JSON-compatible dict (see the module docstring).
+
+    Parameters
+    ----------
+    kb, case, analysis
+        The knowledge base, the case and ``analyse(kb, case.findings, prior)``.
+    options
+        Sections, institution, page size and language; all sections by default.
+    now
+        The export time (timezone-aware); the current local time by default.
+    """
+    options = options or ReportOptions()
+    now = now or datetime.now().astimezone()
+    return _Builder(kb, case, analysis, options).build(now)

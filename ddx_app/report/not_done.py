@@ -1,0 +1,68 @@
+"""Which entities the report discusses, and the key stains not done for them.
+
+This is the report's only derived logic, and it only reads the knowledge base's
+figures: a stain or test (a finding in an ``orderable`` group) that the case has
+not assessed is *key* for the leading entities when its expected result differs
+between two of them, measured as the total-variation distance between their
+state distributions, ``1/2 sum_s |P(s|a) - P(s|b)|``. Pairs where the knowledge
+base gives no figure for one entity are skipped: the shared "no data" cell
+(equal across states) would look like a difference that nobody measured.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from ..engine import Analysis
+from ..knowledge.model import KnowledgeBase
+
+MIN_DISTANCE = 0.3  # a smaller difference in expected results is not worth listing
+MAX_STAINS = 6
+
+
+def leading_entities(analysis: Analysis, most: int = 3, min_probability: float = 0.05,
+                     at_least: int = 1) -> list[str]:
+    """The top entities: at least ``at_least``, then those reaching ``min_probability``."""
+    out = []
+    for i, r in enumerate(analysis.ranking[:most]):
+        if i < at_least or r.probability >= min_probability:
+            out.append(r.entity)
+    return out
+
+
+@dataclass(frozen=True)
+class StainNotDone:
+    finding: str
+    distance: float  # total-variation distance between the pair it separates best
+    separates: tuple[str, str]
+    expected: dict[str, tuple[str, float]]  # entity -> (most likely state, its probability)
+
+
+def key_stains_not_done(kb: KnowledgeBase, analysis: Analysis,
+                        entities: list[str]) -> list[StainNotDone]:
+    """Orderable findings not assessed whose expected result differs most between ``entities``."""
+    out = []
+    for group in kb.groups.values():
+        if not group.orderable:
+            continue
+        for fid in group.finding_ids:
+            if fid in analysis.values:
+                continue
+            given = [e for e in entities if fid in kb.entities[e].cells]
+            best = None
+            for a, b in itertools.combinations(given, 2):
+                pa, pb = kb.cell(a, fid).probs, kb.cell(b, fid).probs
+                d = 0.5 * sum(abs(pa[s] - pb[s]) for s in kb.findings[fid].states)
+                if best is None or d > best[0]:
+                    best = (d, (a, b))
+            if best is None or best[0] < MIN_DISTANCE:
+                continue
+            expected = {}
+            for e in given:
+                probs = kb.cell(e, fid).probs
+                state = max(kb.findings[fid].states, key=lambda s, p=probs: p[s])
+                expected[e] = (state, probs[state])
+            out.append(StainNotDone(fid, best[0], best[1], expected))
+    out.sort(key=lambda s: (-s.distance, s.finding))
+    return out[:MAX_STAINS]

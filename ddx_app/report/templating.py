@@ -1,0 +1,140 @@
+"""Jinja2 environments for the report template, and the filters it uses.
+
+Both environments escape everything (``autoescape=True``, whatever the file
+name) and fail on an undefined name (``StrictUndefined``) instead of printing
+nothing. A template the user supplies runs in Jinja2's
+:class:`~jinja2.sandbox.SandboxedEnvironment`, so it cannot reach Python
+internals (``__class__``, ``__globals__`` ...). User text (notes, title, case
+id, institution) is only ever passed as data, never compiled as a template, so
+``{{ 7*7 }}`` in a note prints as those eight characters.
+
+Template errors become :class:`ReportTemplateError` (a :class:`DdxError`), with
+the template file and line, so the CLI prints ``FILE:LINE: message`` and exits 2.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup, escape
+
+from ..errors import DdxError, Problem
+from ..paths import resources_dir
+
+DEFAULT_TEMPLATE = "report.html.j2"
+
+
+class ReportTemplateError(DdxError):
+    """A report template is malformed, refers to something undefined, or broke the sandbox."""
+
+
+def templates_dir() -> Path:
+    return resources_dir() / "templates"
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def usertext(value: Any) -> Markup:
+    """Free text as safe HTML: escaped, line breaks kept, East Asian runs marked.
+
+    Runs of wide characters (CJK ideographs, kana, hangul, full-width forms) are
+    wrapped in ``<span class="cjk">`` so that the PDF can set them in the bundled
+    CJK font: the PDF renderer does no per-glyph font fallback, and the Latin
+    font has no CJK glyphs.
+    """
+    if value is None:
+        return Markup("")
+    out = []
+    for line_no, line in enumerate(str(value).split("\n")):
+        if line_no:
+            out.append("<br>")
+        run: list[str] = []
+        wide = False
+        for ch in line:
+            if _is_wide(ch) != wide and run:
+                out.append(_run("".join(run), wide))
+                run = []
+            wide = _is_wide(ch)
+            run.append(ch)
+        if run:
+            out.append(_run("".join(run), wide))
+    return Markup("".join(out))
+
+
+def _run(s: str, wide: bool) -> str:
+    return f'<span class="cjk">{escape(s)}</span>' if wide else str(escape(s))
+
+
+def signed(x: float, digits: int = 2) -> str:
+    return f"{x:+.{digits}f}"
+
+
+def fixed(x: float, digits: int = 2) -> str:
+    return f"{x:.{digits}f}"
+
+
+FILTERS = {"usertext": usertext, "signed": signed, "fixed": fixed}
+
+
+def make_environment(template: str | Path | None = None) -> tuple[jinja2.Environment, str]:
+    """The environment and template name: the bundled template, or ``template`` sandboxed.
+
+    A user template may ``{% extends "report.html.j2" %}`` to override blocks of
+    the bundled one; it is looked up next to the user's file first.
+    """
+    builtin = jinja2.FileSystemLoader(str(templates_dir()))
+    if template is None:
+        env: jinja2.Environment = jinja2.Environment(
+            loader=builtin, autoescape=True, undefined=jinja2.StrictUndefined,
+            trim_blocks=True, lstrip_blocks=True)
+        name = DEFAULT_TEMPLATE
+    else:
+        path = Path(template)
+        if not path.is_file():
+            raise ReportTemplateError([Problem(str(path), 0, "template file not found")])
+        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(path.parent.resolve())),
+                                      builtin])
+        env = SandboxedEnvironment(loader=loader, autoescape=True,
+                                   undefined=jinja2.StrictUndefined,
+                                   trim_blocks=True, lstrip_blocks=True)
+        name = path.name
+    env.filters.update(FILTERS)
+    return env, name
+
+
+def render_template(template: str | Path | None, context: dict[str, Any]) -> str:
+    """Render the bundled template or a user's (sandboxed) with ``context``."""
+    env, name = make_environment(template)
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise ReportTemplateError([Problem(exc.filename or name, exc.lineno or 0,
+                                           f"template syntax error: {exc.message}")]) from exc
+    except SecurityError as exc:
+        file, line = _location(exc, name)
+        raise ReportTemplateError([Problem(file, line, f"template not allowed: {exc}")]) from exc
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+        file, line = _location(exc, name)
+        raise ReportTemplateError([Problem(file, line, f"template error: {exc}")]) from exc
+
+
+def _location(exc: BaseException, name: str) -> tuple[str, int]:
+    """The innermost template file and line in a rendering traceback.
+
+    Jinja2 rewrites tracebacks so that frames of compiled templates carry the
+    template's file name and line numbers.
+    """
+    found = (name, 0)
+    tb = exc.__traceback__
+    while tb is not None:
+        marks = tb.tb_frame.f_globals
+        if "__jinja_template__" in marks or "__jinja_exception__" in marks:
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
