@@ -1,0 +1,62 @@
+"""The bundled examples and the published-case development set rank as a user expects."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from ddx_app.case import load_case
+from ddx_app.cli import main
+from ddx_app.engine import analyse
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.ddx.yaml"))
+LITERATURE = sorted((ROOT / "tests" / "data" / "literature_cases").glob("*.ddx.yaml"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_example_ranks_its_answer_first(path, capsys):
+    """`ddx rank --json examples/<each>` puts the teaching answer first."""
+    assert main(["rank", "--json", str(path)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    answer = out["differential"][0]["entity"]
+    import yaml
+
+    assert answer == yaml.safe_load(path.read_text("utf-8"))["teaching"]["answer"]
+
+
+def test_every_core_entity_has_an_example():
+    import yaml
+
+    answers = {yaml.safe_load(p.read_text("utf-8"))["teaching"]["answer"] for p in EXAMPLES}
+    assert answers >= {"imt", "nasal_polyp", "igg4_rd", "rhinoscleroma", "spindle_cell_scc",
+                       "spindle_cell_melanoma"}
+
+
+def test_seed_case_15_is_in_the_examples(kb):
+    case = load_case(ROOT / "examples" / "imt_seed_case15.ddx.yaml", kb)
+    assert case.findings["age_years"] == pytest.approx(1.17)
+    assert (case.findings["ihc_alk"], case.findings["alk_fish"], case.findings["alk_rt_pcr"]) \
+        == ("positive", "negative", "positive")
+
+
+def test_published_cases_rank_well(kb):
+    """Development set from published reports: tissue cases top-3 always, top-1 >= 80 %;
+    clinical-only cases top-3 in >= 70 %. (Measured: see benchmarks/eval_literature.py.)"""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from eval_literature import evaluate
+
+    result = evaluate()["by_kind"]
+    tissue, clinical = result["tissue"], result["clinical"]
+    assert tissue["top3"] == tissue["cases"] >= 15
+    assert tissue["top1"] >= 0.8 * tissue["cases"]
+    assert clinical["top3"] >= 0.7 * clinical["cases"]
+
+
+@pytest.mark.parametrize("path", LITERATURE, ids=lambda p: p.name)
+def test_literature_cases_load(kb, path):
+    case = load_case(path, kb)
+    assert case.answer and analyse(kb, case.findings).ranking

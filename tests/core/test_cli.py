@@ -1,0 +1,94 @@
+"""The `ddx` command line contract: JSON shape, exit codes, readable errors, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+from ddx_app.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+IMT = str(ROOT / "examples" / "imt.ddx.yaml")
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_rank_json_contract(capsys, kb):
+    """The JSON has case_id, knowledge_base {version, sha256} and every entity, summing to 1."""
+    code, out, _ = run(capsys, "rank", IMT, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["case_id"] == "EX-IMT-01"
+    assert data["knowledge_base"]["sha256"] == kb.sha256
+    assert data["knowledge_base"]["version"] == kb.version
+    entities = [d["entity"] for d in data["differential"]]
+    assert sorted(entities) == sorted(kb.entity_ids)
+    probs = [d["probability"] for d in data["differential"]]
+    assert probs == sorted(probs, reverse=True) and math.isclose(sum(probs), 1.0)
+    assert all(d["name"] for d in data["differential"])
+
+
+def test_rank_human_output_is_aligned_with_percentages(capsys):
+    code, out, _ = run(capsys, "rank", IMT)
+    assert code == 0 and "%" in out and "not a diagnosis" in out
+    assert "1. Inflammatory myofibroblastic tumour" in out
+
+
+def test_prior_option(capsys):
+    _, a, _ = run(capsys, "rank", IMT, "--json", "--prior", "uniform")
+    _, b, _ = run(capsys, "rank", IMT, "--json")
+    assert json.loads(a)["differential"] != json.loads(b)["differential"]
+
+
+def test_explain_and_suggest(capsys):
+    code, out, _ = run(capsys, "explain", str(ROOT / "examples" / "imt_seed_case15.ddx.yaml"))
+    assert code == 0 and "ALK" in out and "zhao2025_seed" in out and "Criteria" in out
+    code, out, _ = run(capsys, "suggest", IMT, "--top", "3", "--panel", "2")
+    assert code == 0 and "bits" in out and "panel" in out
+    code, out, _ = run(capsys, "suggest", IMT, "--json", "--stains-only")
+    assert code == 0 and json.loads(out)["suggestions"]
+
+
+def test_explain_unknown_entity_exits_2(capsys):
+    code, _, err = run(capsys, "explain", IMT, "flu")
+    assert code == 2 and "unknown entity" in err
+
+
+def test_bad_case_exits_2_with_file_line(capsys, tmp_path):
+    bad = tmp_path / "bad.ddx.yaml"
+    bad.write_text("ddx_case: 1\nfindings:\n  ihc_sma: maybe\n  nonsense: present\n")
+    code, out, err = run(capsys, "rank", str(bad))
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        f"{bad}:3: 'maybe' is not a state of ihc_sma (expected one of positive, negative, "
+        "focal, diffuse)",
+        f"{bad}:4: unknown finding 'nonsense'",
+    ]
+
+
+def test_missing_file_and_bad_kb(capsys, tmp_path):
+    code, _, err = run(capsys, "rank", str(tmp_path / "nope.ddx.yaml"))
+    assert code == 2 and "file not found" in err
+    code, _, err = run(capsys, "rank", IMT, "--kb", str(tmp_path))
+    assert code == 2 and "required file is missing" in err
+
+
+def test_kb_info(capsys, kb):
+    code, out, _ = run(capsys, "kb", "info")
+    assert code == 0 and kb.sha256 in out and "Sources" in out
+
+
+def test_console_entry_point_has_no_traceback(tmp_path):
+    """Running as a real process: a hostile file is a clean exit 2."""
+    bad = tmp_path / "x.ddx.yaml"
+    bad.write_text("a: !!python/object/apply:os.system ['echo hi']\n")
+    proc = subprocess.run([sys.executable, "-m", "ddx_app.cli", "rank", str(bad)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and "unsupported YAML tag" in proc.stderr
