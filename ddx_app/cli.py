@@ -47,16 +47,21 @@ def _parser() -> argparse.ArgumentParser:
                          help="also propose the best panel of K stains (greedy)")
     suggest.add_argument("--json", action="store_true")
 
-    report = sub.add_parser("report", help="export a report (HTML, PDF or JSON)")
-    report.add_argument("case")
-    report.add_argument("-o", "--output", required=True, metavar="OUT")
-    report.add_argument("--kb", metavar="DIR")
+    report = sub.add_parser("report", help="export a report (HTML, PDF or JSON)",
+                            description="Export a case report; the format follows the "
+                            "extension of OUT (.html, .pdf or .json).")
+    report.add_argument("case", nargs="?", help="case file (*.ddx.yaml)")
+    report.add_argument("-o", "--output", metavar="OUT", help="OUT.html, OUT.pdf or OUT.json")
+    report.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: bundled)")
     report.add_argument("--prior", choices=PRIOR_MODES, default="prevalence")
     report.add_argument("--template", metavar="FILE", help="custom Jinja2 template (sandboxed)")
     report.add_argument("--omit", action="append", default=[], metavar="SECTION",
                         help="leave a section out (repeatable; see --list-sections)")
+    report.add_argument("--list-sections", action="store_true",
+                        help="list the section ids for --omit and exit")
     report.add_argument("--institution", help="institution name for the header")
-    report.add_argument("--page-size", choices=("A4", "Letter"), default=None)
+    report.add_argument("--page-size", choices=("A4", "Letter"), default=None,
+                        help="PDF page size (default: A4)")
 
     kb = sub.add_parser("kb", help="knowledge base tools")
     kb_sub = kb.add_subparsers(dest="kb_command", required=True)
@@ -160,6 +165,11 @@ def _outside_text(kb: KnowledgeBase, a: Analysis) -> str:
     return " ".join(parts)
 
 
+def _bits(gain: float) -> str:
+    """Bits with enough precision that small gains are not all shown as 0.00."""
+    return f"{gain:.2f}" if gain >= 0.01 else f"{gain:.1g}"
+
+
 def _flabel(kb: KnowledgeBase, fid: str) -> str:
     return text(kb.findings[fid].label)
 
@@ -228,11 +238,11 @@ def cmd_suggest(args) -> int:
     for i, s in enumerate(sugg, 1):
         sep = (" separates " + " vs ".join(text(kb.entities[e].short_name) for e in s.separates)
                if s.separates else "")
-        lines.append(f"{i:>3}. {_flabel(kb, s.finding):<{fw}}  {s.gain_bits:5.2f} bits{sep}")
+        lines.append(f"{i:>3}. {_flabel(kb, s.finding):<{fw}}  {_bits(s.gain_bits):>8} bits{sep}")
     if panel:
         lines += ["", f"Best panel of {len(panel)} (ordered together):"]
         for f, g in panel:
-            lines.append(f"     + {_flabel(kb, f):<{fw}}  cumulative {g:5.2f} bits")
+            lines.append(f"     + {_flabel(kb, f):<{fw}}  cumulative {_bits(g)} bits")
     lines += ["", DISCLAIMER]
     print("\n".join(lines))
     return 0

@@ -14,7 +14,6 @@ twice). NumPy is imported here only, lazily, to keep start-up fast.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -106,30 +105,48 @@ def rank_tests(
     candidates.sort(key=lambda c: (-c[0], c[1]))
     if top is not None:
         candidates = candidates[:top]
+    pairs = _best_pairs(kb, t, p)
+    index = {fid: i for i, fid in enumerate(t.finding_ids)}
     out = []
     for gain, fid in candidates:
         out.append(Suggestion(
             finding=fid,
             gain_bits=max(gain, 0.0),
-            separates=_best_pair(kb, t, fid, p),
-            outcome_probabilities=dict(zip(kb.findings[fid].states, map(float, mass[t.slices[fid]]))),
+            separates=pairs[index[fid]],
+            outcome_probabilities={
+                s: float(m) for s, m in zip(kb.findings[fid].states, mass[t.slices[fid]])},
         ))
     return out
 
 
-def _best_pair(kb: KnowledgeBase, t: _Tables, fid: str, p) -> tuple[str, str] | None:
-    """The leading pair this finding separates best (posterior-weighted J-divergence)."""
+def _best_pairs(kb: KnowledgeBase, t: _Tables, p) -> list[tuple[str, str] | None]:
+    """Per finding, the pair of leading entities it separates best.
+
+    Score of a pair (a, b) for finding f: p(a) p(b) J_f(a, b), with J the Jeffreys
+    divergence between P(S_f | a) and P(S_f | b); computed for all findings at once.
+    """
     np = t.np
-    block = t.matrix[t.slices[fid]]
     leaders = np.argsort(-p, kind="stable")[: min(6, len(p))]
-    best, best_score = None, 0.0
-    for a, b in itertools.combinations(leaders, 2):
-        pa, pb = block[:, a], block[:, b]
-        jeffreys = float(((pa - pb) * np.log(pa / pb)).sum())
-        score = p[a] * p[b] * jeffreys
-        if score > best_score + 1e-15:
-            best, best_score = (kb.entity_ids[a], kb.entity_ids[b]), score
-    return best
+    if len(leaders) < 2:
+        return [None] * len(t.finding_ids)
+    sub = t.matrix[:, leaders]  # (states, k)
+    diff = sub[:, :, None] - sub[:, None, :]
+    logratio = np.log(sub)[:, :, None] - np.log(sub)[:, None, :]
+    k = len(leaders)
+    per_state = (diff * logratio).reshape(len(sub), k * k)
+    jeffreys = np.zeros((len(t.finding_ids), k * k))
+    np.add.at(jeffreys, t.owner, per_state)
+    weights = np.outer(p[leaders], p[leaders]).reshape(-1)
+    scores = jeffreys * weights
+    best = scores.argmax(axis=1)
+    out: list[tuple[str, str] | None] = []
+    for row, idx in zip(scores, best):
+        if row[idx] <= 1e-15:
+            out.append(None)
+            continue
+        a, b = sorted(divmod(int(idx), k))
+        out.append((kb.entity_ids[leaders[a]], kb.entity_ids[leaders[b]]))
+    return out
 
 
 def best_panel(

@@ -216,10 +216,11 @@ def _check_workup(workup: dict, f: RawFile, path: tuple, catalogue: dict[str, Fi
             ck.error(f, (*spath, "finding"), f"unknown finding {step['finding']!r}")
             continue
         for state, outcome in step["outcomes"].items():
+            where = (*spath, "outcomes", state)
             if state not in finding.states:
-                ck.error(f, (*spath, "outcomes", state), f"{state!r} is not a state of {finding.id}")
+                ck.error(f, where, f"{state!r} is not a state of {finding.id}")
             if "next" in outcome and outcome["next"] not in steps:
-                ck.error(f, (*spath, "outcomes", state), f"next step {outcome['next']!r} does not exist")
+                ck.error(f, where, f"next step {outcome['next']!r} does not exist")
         for state in finding.states:
             if state not in step["outcomes"]:
                 ck.error(f, (*spath, "outcomes"), f"no outcome for {finding.id} = {state!r}")

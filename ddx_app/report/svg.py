@@ -13,18 +13,22 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 ROW = 22  # px per entity
-LABEL_W = 230
+LABEL_W = 150
 BAR_W = 330
-VALUE_W = 64
+VALUE_W = 56
 BAR_COLOUR = "#2b5c8a"
 LEADER_COLOUR = "#1d3f60"
 TRACK_COLOUR = "#e6ebf0"
 
 
+def size(n_rows: int) -> tuple[int, int]:
+    """Width and height in px (= pt in the PDF) of a chart of ``n_rows`` bars."""
+    return LABEL_W + BAR_W + VALUE_W, ROW * n_rows + 6
+
+
 def bar_chart(rows: Sequence[dict], font_family: str = "DejaVu Sans, Arial, sans-serif") -> Markup:
-    """SVG for rows with ``name``, ``probability`` and ``percent`` (the report's differential)."""
-    width = LABEL_W + BAR_W + VALUE_W
-    height = ROW * len(rows) + 6
+    """SVG for rows with ``name``, ``probability`` and ``percent`` (most probable first)."""
+    width, height = size(len(rows))
     font = escape(font_family)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
