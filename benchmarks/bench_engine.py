@@ -25,10 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic_kb import write_kb  # noqa: E402
+from synthetic_kb import write_kb
 
-from ddx_app.engine import analyse  # noqa: E402
-from ddx_app.knowledge import load_knowledge_base  # noqa: E402
+from ddx_app.engine import analyse
+from ddx_app.knowledge import load_knowledge_base
 
 
 def median_ms(fn, repeat: int) -> float:

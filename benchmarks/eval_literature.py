@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ddx_app.case import load_case  # noqa: E402
-from ddx_app.engine import analyse  # noqa: E402
-from ddx_app.knowledge import load_knowledge_base  # noqa: E402
+from ddx_app.case import load_case
+from ddx_app.engine import analyse
+from ddx_app.knowledge import load_knowledge_base
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "data" / "literature_cases"
 

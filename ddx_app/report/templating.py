@@ -14,6 +14,7 @@ the template file and line, so the CLI prints ``FILE:LINE: message`` and exits 2
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -82,30 +83,33 @@ def fixed(x: float, digits: int = 2) -> str:
 FILTERS = {"usertext": usertext, "signed": signed, "fixed": fixed}
 
 
+def _environment(cls: type[jinja2.Environment], loader: jinja2.BaseLoader) -> jinja2.Environment:
+    env = cls(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+              trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(FILTERS)
+    return env
+
+
+@functools.lru_cache(maxsize=4)
+def _bundled_environment(folder: str) -> jinja2.Environment:
+    """Cached per folder: compiling the template is most of the cost of an HTML export."""
+    return _environment(jinja2.Environment, jinja2.FileSystemLoader(folder))
+
+
 def make_environment(template: str | Path | None = None) -> tuple[jinja2.Environment, str]:
     """The environment and template name: the bundled template, or ``template`` sandboxed.
 
     A user template may ``{% extends "report.html.j2" %}`` to override blocks of
     the bundled one; it is looked up next to the user's file first.
     """
-    builtin = jinja2.FileSystemLoader(str(templates_dir()))
     if template is None:
-        env: jinja2.Environment = jinja2.Environment(
-            loader=builtin, autoescape=True, undefined=jinja2.StrictUndefined,
-            trim_blocks=True, lstrip_blocks=True)
-        name = DEFAULT_TEMPLATE
-    else:
-        path = Path(template)
-        if not path.is_file():
-            raise ReportTemplateError([Problem(str(path), 0, "template file not found")])
-        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(path.parent.resolve())),
-                                      builtin])
-        env = SandboxedEnvironment(loader=loader, autoescape=True,
-                                   undefined=jinja2.StrictUndefined,
-                                   trim_blocks=True, lstrip_blocks=True)
-        name = path.name
-    env.filters.update(FILTERS)
-    return env, name
+        return _bundled_environment(str(templates_dir())), DEFAULT_TEMPLATE
+    path = Path(template)
+    if not path.is_file():
+        raise ReportTemplateError([Problem(str(path), 0, "template file not found")])
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(path.parent.resolve())),
+                                  jinja2.FileSystemLoader(str(templates_dir()))])
+    return _environment(SandboxedEnvironment, loader), path.name
 
 
 def render_template(template: str | Path | None, context: dict[str, Any]) -> str:

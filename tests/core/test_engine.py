@@ -108,8 +108,8 @@ def test_criteria_three_valued(mini_kb):
 def test_alk_workup_follows_the_seed_algorithm(kb):
     """IHC negative stops; IHC+ asks FISH; FISH- asks RT-PCR/NGS (seed case 15 path)."""
     base = {"spindle_cell_proliferation": "present", "plasma_cells_abundant": "present"}
-    alk = lambda extra: [w for w in analyse(kb, {**base, **extra}).workups  # noqa: E731
-                         if w.workup.entity == "imt"][0]
+    alk = lambda extra: next(w for w in analyse(kb, {**base, **extra}).workups  # noqa: E731
+                         if w.workup.entity == "imt")
     assert alk({}).next_step.finding == "ihc_alk"
     assert alk({"ihc_alk": "negative"}).finished
     assert alk({"ihc_alk": "positive"}).next_step.finding == "alk_fish"
@@ -212,7 +212,7 @@ def test_observing_a_state_more_likely_under_a_raises_a(kb, data):
     value = next(b.lo for b in finding.bins if b.id == state) if finding.is_numeric else state
     before = posterior(kb, values)[entity]
     after = posterior(kb, {**values, fid: value})[entity]
-    assert after > before or math.isclose(after, before, rel_tol=1e-12) and before > 1 - 1e-9
+    assert after > before or (math.isclose(after, before, rel_tol=1e-12) and before > 1 - 1e-9)
 
 
 def test_deterministic(kb):

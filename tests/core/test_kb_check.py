@@ -109,7 +109,8 @@ def test_bins_not_reaching_the_end_of_the_range(mini_kb_dir):
 
 def test_missing_cell_when_complete_is_required(mini_kb_dir):
     """require_complete: every entity gives every finding, or says it is an estimate."""
-    line = edit(mini_kb_dir / "entities/beta.yaml", "  stain_s: {positive: 0.02, expert_estimate: true}\n", "")
+    line = edit(mini_kb_dir / "entities/beta.yaml",
+                "  stain_s: {positive: 0.02, expert_estimate: true}\n", "")
     found = errors(mini_kb_dir)
     assert any("no likelihood for finding 'stain_s'" in e for e in found), found
     assert line > 1
@@ -189,7 +190,8 @@ def test_missing_files_are_reported(tmp_path):
 def test_cache_never_hides_an_edit(mini_kb_dir):
     """A changed file is always re-validated: the content-hash cache cannot serve stale data."""
     first = load_knowledge_base(mini_kb_dir)
-    edit(mini_kb_dir / "entities/alpha.yaml", "stain_k: {positive: 0.1,", "stain_k: {positive: 0.2,")
+    edit(mini_kb_dir / "entities/alpha.yaml", "stain_k: {positive: 0.1,",
+         "stain_k: {positive: 0.2,")
     second = load_knowledge_base(mini_kb_dir)
     assert second.sha256 != first.sha256
     assert second.cell("alpha", "stain_k").probs["positive"] == 0.2
