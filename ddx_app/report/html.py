@@ -14,12 +14,12 @@ from . import svg
 from .templating import render_template
 
 
-def template_context(report: dict[str, Any], target: str,
-                     fonts: dict[str, str] | None = None) -> dict[str, Any]:
+def template_context(report: dict[str, Any], target: str, fonts: dict[str, str] | None = None,
+                     chart_font: str | None = None) -> dict[str, Any]:
     """What the template sees; ``target`` is ``"html"`` or ``"pdf"``."""
     rows = [{"name": d["short_name"], "probability": d["probability"], "percent": d["percent"]}
             for d in report.get("differential", [])]
-    chart = svg.bar_chart(rows)
+    chart = svg.bar_chart(rows, chart_font) if chart_font else svg.bar_chart(rows)
     width, height = svg.size(len(rows))
     return {
         "report": report,

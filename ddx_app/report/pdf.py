@@ -30,6 +30,7 @@ Droid Sans Fallback; both fonts are embedded as subsets.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 from pathlib import Path
@@ -43,6 +44,9 @@ FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf",
               "cjk": "DroidSansFallbackFull.ttf"}
 
 
+CHART_FONT = "DDx Chart Sans"
+
+
 class PdfRenderError(RuntimeError):
     """xhtml2pdf reported errors while laying out the report."""
 
@@ -51,9 +55,21 @@ def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
 
+@functools.cache
+def _chart_font() -> str:
+    """Register the bundled Latin font with svglib, which draws the chart's text.
+
+    Without it svglib falls back to Helvetica, which is not embedded.
+    """
+    from svglib.fonts import register_font
+
+    register_font(CHART_FONT, str(fonts_dir() / FONT_FILES["regular"]))
+    return CHART_FONT
+
+
 def html_for_pdf(report: dict[str, Any], template: str | Path | None = None) -> str:
     """The template rendered for the PDF target (fonts, page frame, chart as an image)."""
-    return render_template(template, template_context(report, "pdf", FONT_FILES))
+    return render_template(template, template_context(report, "pdf", FONT_FILES, _chart_font()))
 
 
 def html_to_pdf(html: str) -> bytes:

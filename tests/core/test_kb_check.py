@@ -206,3 +206,31 @@ def test_hash_ignores_comments_and_layout(mini_kb_dir):
     path = mini_kb_dir / "entities/alpha.yaml"
     path.write_text("# a comment\n" + path.read_text("utf-8"), "utf-8")
     assert load_knowledge_base(mini_kb_dir, use_cache=False).sha256 == first
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=400))
+def test_checker_never_crashes_on_arbitrary_entity_text(mini_kb_dir, text):
+    """Whatever an author saves, `kb check` answers with located problems, never a crash."""
+    (mini_kb_dir / "entities" / "alpha.yaml").write_text(text, "utf-8")
+    for problem in check_knowledge_base(mini_kb_dir):
+        assert problem.file.endswith(".yaml") and problem.line >= 1
+
+
+def test_synthetic_benchmark_kb_is_valid(tmp_path):
+    """The benchmark's generator writes the real format, sparse cells allowed."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from synthetic_kb import write_kb
+
+    kb = load_knowledge_base(write_kb(tmp_path / "syn", entities=20, findings=30, per_entity=5),
+                             use_cache=False)
+    assert len(kb.entities) == 20 and len(kb.findings) == 30
+    missing = next(f for f in kb.findings if f not in kb.entities["e0000"].cells)
+    assert kb.cell("e0000", missing).provenance.expert_estimate
