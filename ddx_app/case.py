@@ -65,10 +65,20 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+_YAML_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+
 def _str_representer(dumper: yaml.SafeDumper, value: str):
+    """Literal blocks for readable multi-line notes; double quotes whenever a literal
+    block or plain scalar could not carry the text unchanged (YAML folds \\r, NEL and
+    Unicode line separators into line breaks, and strips trailing spaces in blocks)."""
     style = "|" if "\n" in value else None
-    if style and any(line != line.rstrip() for line in value.splitlines()):
-        style = None  # trailing spaces cannot survive a literal block: quote instead
+    if style and any(line != line.rstrip() for line in value.split("\n")):
+        style = '"'
+    if any(ch in value for ch in _YAML_BREAKS) or not value.isprintable() and style is None:
+        style = '"'
+    if style == "|" and not all(ch.isprintable() or ch == "\n" for ch in value):
+        style = '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -14,6 +14,7 @@ from ..engine import analyse
 from ..knowledge import load_knowledge_base
 from .export import export_report
 from .options import FORMATS, SECTIONS, ReportOptions, format_for_path
+from .pdf import PdfRenderError
 
 EXIT_BAD_INPUT = 2
 EXIT_WRITE_FAILED = 1
@@ -56,6 +57,8 @@ def cli_report(args) -> int:
         fmt = export_report(args.output, kb, case, analysis, options, args.template)
     except OSError as exc:
         return _error(f"cannot write {args.output}: {exc.strerror or exc}", EXIT_WRITE_FAILED)
+    except PdfRenderError as exc:
+        return _error(f"{args.output}: {exc}", EXIT_WRITE_FAILED)
     print(f"{args.output}: {fmt.upper()} report for case "
           f"{case.case_id if case.case_id is not None else '(no case id)'} "
           f"(knowledge base {kb.version}, sha256 {kb.short_hash})")

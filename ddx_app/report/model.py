@@ -91,7 +91,8 @@ class _Builder:
         f = self.kb.findings[fid]
         if f.is_numeric:
             unit = self.t(f.unit)
-            return f"{value:g}{' ' + unit if unit else ''} ({self.state_label(fid, state)})"
+            sep = "" if not unit or unit.startswith("%") else " "
+            return f"{value:g}{sep}{unit} ({self.state_label(fid, state)})"
         if isinstance(value, str) and value in f.aliases:
             return self.state_label(fid, value)
         return self.state_label(fid, state)
@@ -140,17 +141,20 @@ class _Builder:
             x, y = self.a.close_call
             close = {"entities": [x, y], "names": [self.short(x), self.short(y)],
                      "ratio": self.kb.settings.close_call_ratio,
-                     "text": f"Close call: {self.short(x)} vs {self.short(y)} (the leader is less "
-                             f"than {self.kb.settings.close_call_ratio:g} times as probable as "
-                             "the runner-up)."}
+                     "text": f"{self.short(x)} vs {self.short(y)}: the leader is less than "
+                             f"{self.kb.settings.close_call_ratio:g} times as probable as the "
+                             "runner-up."}
         outside = None
         o = self.a.outside
         if o is not None:
             outside = {
+                "explanation": o.explanation,
+                "best_fit": o.best_fit,
+                "best_fit_name": self.short(o.best_fit),
+                # findings the best-fitting entity explains worst, with P(state | best fit)
                 "unexplained": [{"finding": f, "label": self.flabel(f), "state": s,
-                                 "state_label": self.state_label(f, s), "max_probability": p}
+                                 "state_label": self.state_label(f, s), "probability": p}
                                 for f, s, p in o.unexplained],
-                "fits_poorly": not o.unexplained and o.mean_loglik is not None,
                 "mimics": [{"id": m.id, "name": self.t(m.name), "hint": self.t(m.hint),
                             "matched": m.id in o.matched_mimics, **self.cites.cite(m.provenance)}
                            for m in o.mimics[:4]],
@@ -241,14 +245,14 @@ class _Builder:
         }
         # Built in the order the sections appear, so that references are numbered in
         # order of first citation in the document.
-        if has("findings"):
-            r["findings"] = self.findings()
-        if has("not_done"):
-            r["not_done"] = self.not_done()
         if has("differential"):
             r["differential"] = self.differential()
         if has("warnings"):
             r["warnings"] = self.warnings()
+        if has("findings"):
+            r["findings"] = self.findings()
+        if has("not_done"):
+            r["not_done"] = self.not_done()
         if has("evidence") or has("criteria"):
             r["leading"] = self.leading(leading_entities(self.a))
         if has("red_flags"):
@@ -279,5 +283,7 @@ def build_report(kb: KnowledgeBase, case: Case, analysis: Analysis,
         The export time (timezone-aware); the current local time by default.
     """
     options = options or ReportOptions()
-    now = now or datetime.now().astimezone()
+    now = now or datetime.now()
+    if now.tzinfo is None:
+        now = now.astimezone()  # a naive time is local time
     return _Builder(kb, case, analysis, options).build(now)

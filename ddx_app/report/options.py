@@ -13,10 +13,10 @@ from pathlib import Path
 # id -> label, in the order the sections appear in the report
 SECTIONS: dict[str, str] = {
     "header": "Header (institution, case, date)",
-    "findings": "Findings recorded, with pertinent negatives",
-    "not_done": "Key stains not done",
     "differential": "Ranked differential and chart",
     "warnings": "Close-call and outside-this-differential warnings",
+    "findings": "Findings recorded, with pertinent negatives",
+    "not_done": "Key stains not done",
     "evidence": "Evidence for and against the leading entities",
     "criteria": "Criteria sets met / not met / unknown",
     "red_flags": "Red flags",

@@ -1,26 +1,31 @@
 """PDF report: the same template and facts as the HTML, laid out by xhtml2pdf.
 
-Renderer choice (measured on this machine, a 2-core VM, exporting
-``examples/imt_seed_case15.ddx.yaml``, three A4 pages, median of repeated runs):
+Renderer choice. Measured on this project's 2-core machine, exporting
+``examples/imt_seed_case15.ddx.yaml`` (4 A4 pages, DejaVu Sans + the CJK
+fallback font), median of 9 runs after a warm-up, from (kb, case) to bytes:
 
-- **xhtml2pdf** (pure Python on ReportLab; installs from PyPI with no manual
-  step, no Qt, no system libraries): renders *the same Jinja2 template* as the
-  HTML, so the PDF cannot drift from it and a user's ``--template`` shapes both.
-  It embeds TrueType fonts as subsets from ``@font-face`` (text stays
-  selectable), numbers pages with ``<pdf:pagenumber>``/``<pdf:pagecount>`` in a
-  footer frame, honours ``@page`` size (A4/Letter), and draws an SVG image
-  through svglib as vector graphics, so the bar chart is the same SVG as in
-  the HTML. It has a resource policy: we forbid network fetches and confine
-  file reads to the bundled fonts, so a user template cannot make the PDF
-  renderer fetch or read anything else. PDF export: MEASURED_XHTML2PDF.
-- **fpdf2** (fontTools + Pillow): fast and with per-glyph font fallback, but its
-  HTML support is a small subset without CSS classes, so the PDF would need a
-  second, hand-written layout of the same facts (and a user template could not
-  shape it). Same content, measured with a hand layout: MEASURED_FPDF2.
-- **ReportLab** directly: the engine underneath xhtml2pdf; the same objection
-  as fpdf2 (a second layout in Python), for no gain.
-- WeasyPrint needs Pango (a system library); Qt's QTextDocument/QPdfWriter
-  would bring Qt into the core. Both were ruled out without measuring.
+- **xhtml2pdf 0.2.28** (pure Python on ReportLab; wheels only, no Qt, no system
+  library): 405 ms. It renders *the same Jinja2 template* as the HTML, so the PDF
+  cannot drift from it and a user's ``--template`` shapes both outputs. It embeds
+  TrueType subsets from ``@font-face`` (text stays selectable), numbers pages
+  with ``<pdf:pagenumber>``/``<pdf:pagecount>`` in a footer frame, honours
+  ``@page`` size (A4/Letter) and draws an SVG image through svglib as vector
+  graphics, so the bar chart is the very SVG the HTML inlines. Its resource
+  policy lets us forbid network fetches and confine file reads to the bundled
+  fonts, so even a user template cannot make the renderer fetch or read anything.
+  Cost: a larger install (ReportLab, svglib, lxml, html5lib, Pillow, pypdf).
+- **fpdf2 2.8.9** (fontTools + Pillow): 579 ms for a bare hand-written layout of
+  the same facts (most of it parsing the three fonts per document). It does
+  per-glyph font fallback, but its HTML support has no CSS classes, so the PDF
+  would need a second layout in Python that the template could not shape and
+  that would have to be kept in step with it by hand.
+- ReportLab directly: what xhtml2pdf drives, with the same objection as fpdf2.
+  WeasyPrint needs Pango (a system library) and Qt's QTextDocument/QPdfWriter
+  would put Qt in the core; both were ruled out without measuring.
+
+Two passes (for "Page n of N") cost about 30 % of the layout time; dropping
+``of N`` would save that if the budget ever gets tight. The first export in a
+process also pays for imports and font parsing (about 1.3 s in all).
 
 ReportLab does no per-glyph font fallback, and DejaVu Sans has no CJK glyphs,
 so runs of East Asian characters in user text are wrapped in
@@ -30,6 +35,7 @@ Droid Sans Fallback; both fonts are embedded as subsets.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import logging
@@ -37,13 +43,12 @@ from pathlib import Path
 from typing import Any
 
 from ..paths import resources_dir
+from . import svg
 from .html import template_context
 from .templating import render_template
 
 FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf",
               "cjk": "DroidSansFallbackFull.ttf"}
-
-
 CHART_FONT = "DDx Chart Sans"
 
 
@@ -69,7 +74,38 @@ def _chart_font() -> str:
 
 def html_for_pdf(report: dict[str, Any], template: str | Path | None = None) -> str:
     """The template rendered for the PDF target (fonts, page frame, chart as an image)."""
-    return render_template(template, template_context(report, "pdf", FONT_FILES, _chart_font()))
+    chart_font = _chart_font()
+    context = template_context(report, "pdf", fonts=FONT_FILES, chart_font=chart_font)
+    context["chart_uri"] = svg.data_uri(context["chart"])
+    return render_template(template, context)
+
+
+@contextlib.contextmanager
+def _quiet_embedded_defaults():
+    """Bundled font as ReportLab's default, and xhtml2pdf's warnings silenced, for one render.
+
+    ReportLab's canvas, table cells and drawings (the chart) select Helvetica
+    before anything is drawn, which lists a non-embedded font in the PDF even
+    though no glyph uses it. xhtml2pdf logs each CSS property it skips at
+    WARNING level. These are process-wide defaults, restored on exit.
+    """
+    from reportlab import rl_config
+    from reportlab.graphics import shapes
+    from reportlab.platypus import tables
+
+    logger = logging.getLogger("xhtml2pdf")
+    saved = (logger.level, rl_config.canvas_basefontname, tables.CellStyle.fontname,
+             shapes.STATE_DEFAULTS["fontName"])
+    logger.setLevel(logging.ERROR)
+    font = _chart_font()
+    rl_config.canvas_basefontname = tables.CellStyle.fontname = font
+    shapes.STATE_DEFAULTS["fontName"] = font
+    try:
+        yield
+    finally:
+        logger.setLevel(saved[0])
+        rl_config.canvas_basefontname, tables.CellStyle.fontname = saved[1], saved[2]
+        shapes.STATE_DEFAULTS["fontName"] = saved[3]
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -80,15 +116,9 @@ def html_to_pdf(html: str) -> bytes:
     folder = fonts_dir()
     policy = ResourceAccessPolicy(allow_remote=False, base_dir=folder)
     out = io.BytesIO()
-    # xhtml2pdf logs every CSS property it skips at WARNING; keep the console quiet.
-    logger = logging.getLogger("xhtml2pdf")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
+    with _quiet_embedded_defaults():
         result = pisa.CreatePDF(html, dest=out, path=str(folder / "report.html"),
                                 encoding="utf-8", resource_policy=policy)
-    finally:
-        logger.setLevel(level)
     if result.err:
         raise PdfRenderError(f"the PDF renderer reported {result.err} error(s)")
     return out.getvalue()

@@ -2,14 +2,16 @@
 
 Both environments escape everything (``autoescape=True``, whatever the file
 name) and fail on an undefined name (``StrictUndefined``) instead of printing
-nothing. A template the user supplies runs in Jinja2's
-:class:`~jinja2.sandbox.SandboxedEnvironment`, so it cannot reach Python
-internals (``__class__``, ``__globals__`` ...). User text (notes, title, case
-id, institution) is only ever passed as data, never compiled as a template, so
-``{{ 7*7 }}`` in a note prints as those eight characters.
+nothing. A template the user supplies runs in Jinja2's sandbox
+(:class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`, a SandboxedEnvironment
+that also refuses ``list.append``/``dict.update``), so it cannot reach Python
+internals (``__class__``, ``__globals__`` ...) nor alter the facts it prints.
+User text (notes, title, case id, institution) is only ever passed as data,
+never compiled as a template, so ``{{ 7*7 }}`` in a note prints as is.
 
-Template errors become :class:`ReportTemplateError` (a :class:`DdxError`), with
-the template file and line, so the CLI prints ``FILE:LINE: message`` and exits 2.
+Errors in a user's template become :class:`ReportTemplateError` (a
+:class:`DdxError`) with the template file and line, so the CLI prints
+``FILE:LINE: message`` and exits 2.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from ..errors import DdxError, Problem
@@ -52,7 +54,7 @@ def usertext(value: Any) -> Markup:
     if value is None:
         return Markup("")
     out = []
-    for line_no, line in enumerate(str(value).split("\n")):
+    for line_no, line in enumerate(str(value).rstrip("\n").split("\n")):
         if line_no:
             out.append("<br>")
         run: list[str] = []
@@ -73,7 +75,9 @@ def _run(s: str, wide: bool) -> str:
 
 
 def signed(x: float, digits: int = 2) -> str:
-    return f"{x:+.{digits}f}"
+    """``+1.20`` / ``-0.51``; a value that rounds to zero prints unsigned, not ``-0.00``."""
+    out = f"{x:+.{digits}f}"
+    return out[1:] if float(out) == 0 else out
 
 
 def fixed(x: float, digits: int = 2) -> str:
@@ -109,7 +113,7 @@ def make_environment(template: str | Path | None = None) -> tuple[jinja2.Environ
         raise ReportTemplateError([Problem(str(path), 0, "template file not found")])
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(path.parent.resolve())),
                                   jinja2.FileSystemLoader(str(templates_dir()))])
-    return _environment(SandboxedEnvironment, loader), path.name
+    return _environment(ImmutableSandboxedEnvironment, loader), path.name
 
 
 def render_template(template: str | Path | None, context: dict[str, Any]) -> str:
@@ -124,6 +128,8 @@ def render_template(template: str | Path | None, context: dict[str, Any]) -> str
         file, line = _location(exc, name)
         raise ReportTemplateError([Problem(file, line, f"template not allowed: {exc}")]) from exc
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+        if template is None:
+            raise  # a bug in the bundled template or the report facts, not user input
         file, line = _location(exc, name)
         raise ReportTemplateError([Problem(file, line, f"template error: {exc}")]) from exc
 

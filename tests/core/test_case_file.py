@@ -6,7 +6,7 @@ import contextlib
 import os
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ddx_app.case import Case, case_to_yaml, load_case, parse_case, save_case
@@ -130,6 +130,8 @@ def test_loader_never_crashes_on_arbitrary_bytes(kb, tmp_path_factory, blob):
 
 @settings(max_examples=100, deadline=None)
 @given(notes=st.text(max_size=200), case_id=st.text(max_size=30))
+@example(notes="a\x85b\r\nc \n\u2028", case_id="\x85")
+@example(notes="  indented\ntrailing  \n\n", case_id="2024-01-03")
 def test_any_notes_survive_a_round_trip(kb, notes, case_id):
     """Whatever a pathologist types in notes comes back byte for byte."""
     case = Case(findings={"sex": "male"}, notes=notes, case_id=case_id)

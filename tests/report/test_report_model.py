@@ -1,0 +1,143 @@
+"""The report facts: what the JSON says and the template shows, taken from the analysis."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ddx_app import DISCLAIMER, __version__
+from ddx_app.report import SECTIONS, ReportOptions, build_report, render_json
+from ddx_app.report.not_done import key_stains_not_done, leading_entities
+
+
+def test_differential_is_the_analysis_ranking(kb, seed, seed_report):
+    """The ranked differential lists every entity with the engine's probabilities, in order."""
+    _, analysis = seed
+    rows = seed_report["differential"]
+    assert [r["entity"] for r in rows] == [r.entity for r in analysis.ranking]
+    assert [r["probability"] for r in rows] == [r.probability for r in analysis.ranking]
+    assert rows[0]["name"] == "Inflammatory myofibroblastic tumour"
+    assert sum(r["probability"] for r in rows) == pytest.approx(1.0)
+
+
+def test_traceability_fields(kb, seed_report):
+    """Every report names the exact knowledge base (full SHA-256) and app version."""
+    assert seed_report["knowledge_base"]["sha256"] == kb.sha256
+    assert seed_report["knowledge_base"]["version"] == kb.version
+    assert seed_report["app"]["version"] == __version__
+    assert seed_report["disclaimer"] == DISCLAIMER
+    assert seed_report["exported_at"] == "2026-03-14T09:26:53+08:00"
+    assert seed_report["case"]["id"] == "SEED-ZHAO2025-15"
+
+
+def test_findings_grouped_in_kb_order_with_pertinent_negatives(kb, seed, seed_report):
+    """Findings follow kb.groups order; absent/negative findings are marked as such."""
+    case, _ = seed
+    groups = [g["group"] for g in seed_report["findings"]]
+    assert groups == [g for g in kb.groups if g in groups]
+    rows = {f["finding"]: f for g in seed_report["findings"] for f in g["findings"]}
+    assert set(rows) == set(case.findings)
+    assert rows["alk_fish"]["pertinent_negative"] and rows["alk_fish"]["display"] == "Negative"
+    assert rows["bilateral_disease"]["pertinent_negative"]
+    assert not rows["ihc_alk"]["pertinent_negative"]
+    assert rows["age_years"]["display"].startswith("1.17 years")
+
+
+def test_key_stains_not_done_are_orderable_and_not_assessed(kb, seed):
+    """Listed stains come from orderable groups, are not in the case and separate leaders."""
+    _, analysis = seed
+    leaders = leading_entities(analysis, most=3, min_probability=0.0, at_least=2)
+    stains = key_stains_not_done(kb, analysis, leaders)
+    assert stains
+    for s in stains:
+        assert kb.groups[kb.findings[s.finding].group].orderable
+        assert s.finding not in analysis.values
+        assert set(s.separates) <= set(leaders)
+    assert [s.distance for s in stains] == sorted((s.distance for s in stains), reverse=True)
+
+
+def test_evidence_matches_explain(seed, seed_report):
+    """Evidence for/against is the engine's explanation, split by the sign of the weight."""
+    _, analysis = seed
+    lead = seed_report["leading"][0]
+    assert lead["entity"] == analysis.leader.entity
+    contribs = analysis.explain(lead["entity"])
+    assert [e["llr"] for e in lead["evidence_for"]] == [c.llr for c in contribs if c.llr > 0]
+    assert [e["llr"] for e in lead["evidence_against"]] == [c.llr for c in contribs if c.llr < 0]
+    assert [c["status"] for c in lead["criteria"]] == [
+        c.status for c in analysis.criteria(lead["entity"])]
+
+
+def test_alk_workup_reported_when_imt_in_differential(seed_report):
+    """The ALK workup recommendation appears with its path and conclusion."""
+    (w,) = seed_report["workup"]
+    assert w["entity"] == "imt" and w["finished"]
+    assert [p["finding"] for p in w["path"]] == ["ihc_alk", "alk_fish", "alk_rt_pcr"]
+    assert "RT-PCR" in w["conclusion"]
+
+
+def test_references_numbered_in_order_of_first_citation(seed_report):
+    """[1], [2] ... follow first citation; only cited sources are listed, each once."""
+    cited = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("ref") is not None and node["ref"] not in cited:
+                cited.append(node["ref"])
+            for key, value in node.items():
+                if key != "references":
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(seed_report)
+    numbers = [r["number"] for r in seed_report["references"]]
+    assert cited == numbers == list(range(1, len(numbers) + 1))
+    first = seed_report["references"][0]
+    assert first["id"] == "zhao2025_seed" and first["link"] == "https://doi.org/10.2147/PGPM.S508156"
+
+
+def test_hostile_report_keeps_close_call_and_red_flags(hostile_report):
+    """A less clear case carries close-call and red-flag warnings through to the facts."""
+    assert hostile_report["warnings"]["close_call"] is not None
+    assert {f["id"] for f in hostile_report["red_flags"]} >= {"malignant_spindle_cells"}
+    assert len(hostile_report["leading"]) >= 2
+
+
+@pytest.mark.parametrize("omit", ["findings", "not_done", "evidence", "notes", "references",
+                                  "workup", "suggestions", "red_flags", "warnings"])
+def test_omitted_section_absent_from_facts(kb, seed, omit):
+    """An omitted section leaves no data behind (the JSON has the same sections)."""
+    case, analysis = seed
+    report = build_report(kb, case, analysis, ReportOptions.omitting([omit]))
+    assert omit not in report["options"]["sections"]
+    if omit == "notes":
+        assert "notes" not in report["case"]
+    elif omit == "evidence":
+        assert all("evidence_for" not in e for e in report["leading"])
+    else:
+        assert omit not in report
+    assert report["disclaimer"] == DISCLAIMER and report["knowledge_base"]["sha256"] == kb.sha256
+
+
+def test_options_validation():
+    """Unknown sections and page sizes are refused with the valid choices named."""
+    with pytest.raises(ValueError, match=r"unknown report section.*nonsense"):
+        ReportOptions.omitting(["nonsense"])
+    with pytest.raises(ValueError, match="A4, Letter"):
+        ReportOptions(page_size="A5")
+    assert ReportOptions().sections == frozenset(SECTIONS)
+
+
+def test_json_round_trips_and_matches_analysis(seed, seed_report):
+    """The JSON export parses back to the same facts and agrees with the analysis."""
+    _, analysis = seed
+    text = render_json(seed_report)
+    back = json.loads(text)
+    assert back == seed_report
+    assert back["differential"][0]["probability"] == analysis.leader.probability
+    for key in ("case", "knowledge_base", "app", "exported_at", "findings", "differential",
+                "leading", "red_flags", "workup", "suggestions", "references", "disclaimer"):
+        assert key in back
