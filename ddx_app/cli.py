@@ -15,6 +15,7 @@ from . import DISCLAIMER, __version__
 from .case import Case, load_case
 from .engine import PRIOR_MODES, Analysis, analyse
 from .errors import DdxError
+from .formatting import bits, percent
 from .knowledge import check_knowledge_base, load_knowledge_base
 from .knowledge.model import KnowledgeBase, text
 
@@ -80,14 +81,6 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _pct(p: float) -> str:
-    if p >= 0.9995:
-        return ">99.9%"
-    if p < 0.0005:
-        return "<0.1%"
-    return f"{100 * p:.1f}%"
-
-
 def _load(args) -> tuple[KnowledgeBase, Case, Analysis]:
     kb = load_knowledge_base(args.kb)
     case = load_case(args.case, kb)
@@ -129,7 +122,7 @@ def cmd_rank(args) -> int:
     for i, r in enumerate(a.ranking, 1):
         bar = "#" * round(30 * r.probability)
         lines.append(f"{i:>2}. {text(kb.entities[r.entity].name):<{width}}  "
-                     f"{_pct(r.probability):>7}  {bar}")
+                     f"{percent(r.probability):>7}  {bar}")
     lines += _warnings(kb, a)
     lines += ["", DISCLAIMER]
     print("\n".join(lines))
@@ -156,18 +149,13 @@ def _outside_text(kb: KnowledgeBase, a: Analysis) -> str:
     parts = []
     if o.unexplained:
         parts.append("improbable under every entity: " + "; ".join(
-            f"{_flabel(kb, f)} = {kb.findings[f].state_label(s, kb)} (at most {_pct(p)})"
+            f"{_flabel(kb, f)} = {kb.findings[f].state_label(s, kb)} (at most {percent(p)})"
             for f, s, p in o.unexplained) + ".")
     else:
         parts.append(o.explanation)
     parts.append("Consider: " + "; ".join(
         f"{text(m.name)} ({text(m.hint)})" for m in o.mimics[:4]) + ".")
     return " ".join(parts)
-
-
-def _bits(gain: float) -> str:
-    """Bits with enough precision that small gains are not all shown as 0.00."""
-    return f"{gain:.2f}" if gain >= 0.01 else f"{gain:.1g}"
 
 
 def _flabel(kb: KnowledgeBase, fid: str) -> str:
@@ -183,7 +171,7 @@ def cmd_explain(args) -> int:
         return EXIT_BAD_INPUT
     e = kb.entities[entity]
     lines = _header(kb, case, a)
-    lines += ["", f"{text(e.name)}: {_pct(a.posterior[entity])}", "", "Evidence "
+    lines += ["", f"{text(e.name)}: {percent(a.posterior[entity])}", "", "Evidence "
               "(natural-log likelihood ratio against the alternatives; + favours):"]
     contribs = a.explain(entity)
     if not contribs:
@@ -203,7 +191,7 @@ def cmd_explain(args) -> int:
                          + (f"  (not assessed: {', '.join(cr.missing)})" if cr.met is None
                             else ""))
     for w in a.workups:
-        lines += ["", f"{text(w.workup.name)} ({_pct(w.probability)} {text(e.short_name)}):"]
+        lines += ["", f"{text(w.workup.name)} ({percent(w.probability)} {text(e.short_name)}):"]
         for step, state in w.path:
             label = kb.findings[step.finding].state_label(state, kb)
             lines.append(f"  {_flabel(kb, step.finding)}: {label}")
@@ -238,11 +226,11 @@ def cmd_suggest(args) -> int:
     for i, s in enumerate(sugg, 1):
         sep = (" separates " + " vs ".join(text(kb.entities[e].short_name) for e in s.separates)
                if s.separates else "")
-        lines.append(f"{i:>3}. {_flabel(kb, s.finding):<{fw}}  {_bits(s.gain_bits):>8} bits{sep}")
+        lines.append(f"{i:>3}. {_flabel(kb, s.finding):<{fw}}  {bits(s.gain_bits):>8} bits{sep}")
     if panel:
         lines += ["", f"Best panel of {len(panel)} (ordered together):"]
         for f, g in panel:
-            lines.append(f"     + {_flabel(kb, f):<{fw}}  cumulative {_bits(g)} bits")
+            lines.append(f"     + {_flabel(kb, f):<{fw}}  cumulative {bits(g)} bits")
     lines += ["", DISCLAIMER]
     print("\n".join(lines))
     return 0

@@ -19,6 +19,7 @@ from typing import Any
 from .. import DISCLAIMER, __version__
 from ..case import Case
 from ..engine import Analysis
+from ..formatting import percent
 from ..knowledge.model import KnowledgeBase, Provenance, text
 from .not_done import key_stains_not_done, leading_entities
 from .options import SECTIONS, ReportOptions
@@ -27,15 +28,6 @@ SCHEMA = "ddx-report/1"
 APP_NAME = "DDx Assistant"
 NEGATIVE_STATES = ("absent", "negative")
 SUGGESTIONS_SHOWN = 5
-
-
-def percent(p: float) -> str:
-    """A probability as the CLI shows it: one decimal, with >99.9% / <0.1% at the ends."""
-    if p >= 0.9995:
-        return ">99.9%"
-    if p < 0.0005:
-        return "<0.1%"
-    return f"{100 * p:.1f}%"
 
 
 class _Citations:
