@@ -75,7 +75,7 @@ def _str_representer(dumper: yaml.SafeDumper, value: str):
     style = "|" if "\n" in value else None
     if style and any(line != line.rstrip() for line in value.split("\n")):
         style = '"'
-    if any(ch in value for ch in _YAML_BREAKS) or not value.isprintable() and style is None:
+    if any(ch in value for ch in _YAML_BREAKS) or (not value.isprintable() and style is None):
         style = '"'
     if style == "|" and not all(ch.isprintable() or ch == "\n" for ch in value):
         style = '"'

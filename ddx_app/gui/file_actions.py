@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu
 from ..case import example_cases, load_case, parse_case
 from ..errors import CaseFileError
 from ..paths import examples_dir
-from .dialogs.prompts import CANCEL, DISCARD, SAVE
+from .dialogs.prompts import DISCARD, SAVE
 
 
 def _tr(s: str) -> str:
@@ -122,8 +122,8 @@ class FileActionsMixin:
             empty = menu.addAction(_tr("No recent files"))
             empty.setEnabled(False)
         menu.addSeparator()
-        menu.addAction(self.actions["ddx.recent.clear"])
-        self.actions["ddx.recent.clear"].setEnabled(bool(files))
+        menu.addAction(self.registry["ddx.recent.clear"])
+        self.registry["ddx.recent.clear"].setEnabled(bool(files))
 
     def _fill_examples_menu(self, menu: QMenu) -> None:
         menu.clear()
@@ -167,7 +167,10 @@ class FileActionsMixin:
         entry, older = entries[0], entries[1:]
         when = datetime.datetime.fromtimestamp(entry.saved_at).strftime("%Y-%m-%d %H:%M")
         restored = False
-        if self.prompter.offer_recovery(when, entry.original) and self.maybe_save():
+        accepted = self.prompter.offer_recovery(when, entry.original)
+        if accepted and not self.maybe_save():
+            return False  # the user kept the current case: offer the recovery again later
+        if accepted:
             try:
                 case = parse_case(entry.read(), entry.original or str(entry.case_file), self.kb)
             except (CaseFileError, OSError) as exc:

@@ -13,7 +13,6 @@ import contextlib
 import json
 import os
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +52,7 @@ class RecoveryStore:
     def __init__(self, directory: str | os.PathLike | None = None, session: str | None = None):
         self.directory = Path(directory) if directory else data_dir() / "recovery"
         self.directory.mkdir(parents=True, exist_ok=True)
-        self.session = session or uuid.uuid4().hex
+        self.session = session or os.urandom(12).hex()
         self._lock = self._lock_file(self.session)
         self._lock.tryLock(0)
 

@@ -9,9 +9,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from ...engine import Analysis
 from ...knowledge.model import KnowledgeBase, text
 from .keyed import Index, KeyedTableModel
-from .roles import EntityIdRole, ProbabilityRole
+from .roles import ACCESSIBLE, ALIGNMENT, DISPLAY, FONT, TOOLTIP, EntityIdRole, ProbabilityRole
 
 NAME, PROBABILITY = 0, 1
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ROLES = frozenset({DISPLAY, TOOLTIP, ACCESSIBLE, ALIGNMENT, FONT, EntityIdRole, ProbabilityRole})
 
 
 def format_probability(p: float) -> str:
@@ -35,22 +38,25 @@ class DifferentialModel(KeyedTableModel):
 
     def update(self, analysis: Analysis) -> None:
         ranking = analysis.ranking
-        self.set_rows([(r.entity, r.probability) for r in ranking], [r.entity for r in ranking])
+        # A row looks the same if its percentage text and its bar (to 0.1%) do not move.
+        self.set_rows([(r.entity, r.probability) for r in ranking], [r.entity for r in ranking],
+                      [(format_probability(r.probability), round(r.probability, 3))
+                       for r in ranking])
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in _ROLES or not index.isValid():
             return None
         entity_id, p = self._rows[index.row()]
         entity = self._kb.entities[entity_id]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return text(entity.short_name, self._lang) if col == NAME else format_probability(p)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return f"{text(entity.name, self._lang)}: {format_probability(p)}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == ACCESSIBLE:
             return f"{text(entity.name, self._lang)}, {format_probability(p)}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == PROBABILITY:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ALIGNMENT and col == PROBABILITY:
+            return _RIGHT
         if role == EntityIdRole:
             return entity_id
         if role == ProbabilityRole:
@@ -59,6 +65,6 @@ class DifferentialModel(KeyedTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
             return (self.tr("Entity"), self.tr("Probability"))[section]
         return None

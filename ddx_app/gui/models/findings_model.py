@@ -12,17 +12,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (QAbstractItemModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt, Signal)
-from PySide6.QtGui import QFont
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from ...knowledge.model import Finding, KnowledgeBase, text
 from ..document import CaseDocument
-from .roles import (AssessedRole, FindingIdRole, KindRole, OptionsRole, ValueRole)
+from .roles import (
+    ACCESSIBLE,
+    DISPLAY,
+    EDIT,
+    FONT,
+    FOREGROUND,
+    TOOLTIP,
+    AssessedRole,
+    FindingIdRole,
+    KindRole,
+    OptionsRole,
+    ValueRole,
+)
 
 LABEL, VALUE = 0, 1
 NOT_ASSESSED_MARK = "—"
 Index = QModelIndex | QPersistentModelIndex
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
+_ROLES = frozenset({DISPLAY, EDIT, TOOLTIP, FONT, FOREGROUND, ACCESSIBLE, FindingIdRole,
+                    OptionsRole, KindRole, ValueRole, AssessedRole})
 
 
 def _tr(s: str) -> str:
@@ -47,6 +69,16 @@ def state_options(finding: Finding, kb: KnowledgeBase, lang: str = "en"
     return [(None, not_assessed_label(finding))] + [
         (v, finding.state_label(v, kb, lang) if v in finding.states
          else text(kb.state_labels.get(v), lang) or v) for v in values]
+
+
+def short_unit(unit: str) -> str:
+    """The unit as the value column shows it: '%' for percentages, nothing if long.
+
+    The full unit stays in the tooltip and beside the number field.
+    """
+    if unit.startswith("%"):
+        return "%"
+    return unit if len(unit) <= 10 else ""
 
 
 def format_number(value: float) -> str:
@@ -133,7 +165,7 @@ class FindingsModel(QAbstractItemModel):
         if value is None:
             return NOT_ASSESSED_MARK
         if finding.is_numeric:
-            unit = text(finding.unit, self.lang)
+            unit = short_unit(text(finding.unit, self.lang))
             return f"{format_number(value)} {unit}".strip()
         for v, label in self.options(finding):
             if v == value:
@@ -144,29 +176,32 @@ class FindingsModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.internalId() != 0 and index.column() == VALUE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE
+        return _SELECTABLE
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in _ROLES or not index.isValid():
             return None
         if index.internalId() == 0:
             return self._group_data(index, role)
         finding = self.finding_at(index)
-        assert finding is not None
         value = self._doc.value(finding.id)
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return text(finding.label, self.lang) if col == LABEL else self.value_text(finding)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == FONT:
+            return self._italic if col == VALUE and value is None else None
+        if role == FOREGROUND:
+            # Not assessed reads as secondary text, in whatever palette is in use.
+            if col == VALUE and value is None:
+                return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+            return None
+        if role == EDIT:
             return text(finding.label, self.lang) if col == LABEL else value
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return self._tooltip(finding)
-        if role == Qt.ItemDataRole.FontRole and col == VALUE and value is None:
-            return self._italic
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == ACCESSIBLE:
             if col == LABEL:
                 return text(finding.label, self.lang)
             return not_assessed_label(finding) if value is None else self.value_text(finding)
@@ -184,13 +219,13 @@ class FindingsModel(QAbstractItemModel):
 
     def _group_data(self, index: Index, role: int) -> Any:
         group = self._groups[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (DISPLAY, ACCESSIBLE):
             if index.column() == LABEL:
                 return text(group.label, self.lang)
             done = sum(1 for f in group.finding_ids if self._doc.value(f) is not None)
             return _tr("{done} of {total} recorded").format(done=done,
                                                              total=len(group.finding_ids))
-        if role == Qt.ItemDataRole.FontRole and index.column() == LABEL:
+        if role == FONT and index.column() == LABEL:
             return self._bold
         return None
 
@@ -241,9 +276,11 @@ class FindingsModel(QAbstractItemModel):
 
     # -- document signals -------------------------------------------------------------------
     def _on_finding_changed(self, finding: str) -> None:
+        # Single cells, not a row range: a view repaints one cell for a one-cell change
+        # but the whole viewport for any range.
         gi, fi = self._where[finding]
-        self.dataChanged.emit(self.createIndex(fi, LABEL, gi + 1),
-                              self.createIndex(fi, VALUE, gi + 1))
+        value = self.createIndex(fi, VALUE, gi + 1)
+        self.dataChanged.emit(value, value)
         group = self.createIndex(gi, VALUE, 0)
         self.dataChanged.emit(group, group)
 

@@ -12,3 +12,13 @@ AssessedRole = _BASE + 5  # bool
 EntityIdRole = _BASE + 6  # str entity id
 ProbabilityRole = _BASE + 7  # float in [0, 1]
 WeightRole = _BASE + 8  # float, signed log-likelihood ratio
+
+# Qt's standard roles as plain ints: models compare the role on every call, and the
+# views call data() for a dozen roles per cell, most of which the models do not use.
+DISPLAY = Qt.ItemDataRole.DisplayRole.value
+EDIT = Qt.ItemDataRole.EditRole.value
+TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+FONT = Qt.ItemDataRole.FontRole.value
+FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value

@@ -58,5 +58,6 @@ class CaseForm(QWidget):
                 edit = self.case_id if key == "case_id" else self.title
                 if edit.text() != shown:
                     edit.setText(shown)
+                    edit.setCursorPosition(0)  # show the start of a long title
         finally:
             self._updating = False

@@ -10,15 +10,30 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTextBrowser,
-                               QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...engine import Analysis
 from ...knowledge.model import KnowledgeBase, text
 from ..models.differential_model import format_probability
-from ..models.evidence_model import FINDING, RECORDED, SOURCE, WEIGHT, EvidenceModel
-from .bar_delegate import WeightBarDelegate
+from ..models.evidence_model import (
+    BAR_HEIGHT,
+    BAR_WIDTH,
+    FINDING,
+    RECORDED,
+    SOURCE,
+    WEIGHT,
+    EvidenceModel,
+)
 
 
 class EvidencePanel(QWidget):
@@ -36,13 +51,17 @@ class EvidencePanel(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
 
-        self.model = EvidenceModel(kb, lang, self)
+        self.adapter = EvidenceModel(kb, lang, self)
+        self.model = self.adapter.model
+        # Uniform, elided rows (full text on hover): the table changes on every edit, and
+        # measuring wrapped rows would cost more than the rest of the update.
         self.table = QTreeView()
+        self.table.setUniformRowHeights(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setObjectName("evidenceTable")
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(WEIGHT, WeightBarDelegate(self.table))
+        self.table.setIconSize(QSize(BAR_WIDTH, BAR_HEIGHT))
         self.table.setAlternatingRowColors(True)
-        self.table.setUniformRowHeights(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMouseTracking(True)
@@ -52,10 +71,10 @@ class EvidencePanel(QWidget):
         header.setSectionResizeMode(RECORDED, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(WEIGHT, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(RECORDED, 100)
-        header.resizeSection(WEIGHT, 130)
-        header.resizeSection(SOURCE, 140)
-        self.model.modelReset.connect(self.table.expandAll)
+        header.resizeSection(RECORDED, 110)
+        header.resizeSection(WEIGHT, 108)
+        header.resizeSection(SOURCE, 150)
+        self.table.setRootIsDecorated(False)
 
         self.details = QTextBrowser()
         self.details.setObjectName("evidenceDetails")
@@ -78,13 +97,27 @@ class EvidencePanel(QWidget):
         self.table.setAccessibleName(self.tr("Evidence for and against the selected entity"))
         self.details.setAccessibleName(self.tr("Criteria, description and pitfalls"))
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.adapter.set_palette_changed()
+            self.show_entity(self._analysis, self._entity)
+
+    def _span_sections(self) -> None:
+        """Section titles span the row (QTreeView keeps spans on persistent indexes)."""
+        root = QModelIndex()
+        for row in range(self.model.rowCount()):
+            if self.adapter.is_section(row) and not self.table.isFirstColumnSpanned(row, root):
+                self.table.setFirstColumnSpanned(row, root, True)
+
     @property
     def entity(self) -> str | None:
         return self._entity
 
     def show_entity(self, analysis: Analysis | None, entity: str | None) -> None:
         self._analysis, self._entity = analysis, entity
-        self.model.update(analysis, entity)
+        self.adapter.update(analysis, entity)
+        self._span_sections()
         if analysis is None or entity is None:
             self.title.setText("")
             self._set_html("")

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
 from ..models.findings_model import LABEL, VALUE
 from ..models.roles import FindingIdRole, KindRole, OptionsRole, ValueRole
+from .wrap import WrappingTreeView
 
 _CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_0}
 _LETTERS = {
@@ -58,7 +59,7 @@ def next_value(current: object, options: list[tuple[str | None, str]]) -> str | 
     return values[(i + 1) % len(values)]
 
 
-class FindingsView(QTreeView):
+class FindingsView(WrappingTreeView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("findingsView")
@@ -68,12 +69,10 @@ class FindingsView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.setUniformRowHeights(False)
-        self.setWordWrap(True)
         self.setAllColumnsShowFocus(True)
         self.setExpandsOnDoubleClick(True)
 
-    def setModel(self, model) -> None:  # noqa: N802 (Qt naming)
+    def setModel(self, model) -> None:
         super().setModel(model)
         header = self.header()
         header.setStretchLastSection(False)
@@ -86,7 +85,7 @@ class FindingsView(QTreeView):
         target = index.siblingAtColumn(VALUE)
         return bool(self.model().setData(target, value, Qt.ItemDataRole.EditRole))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
         fid = index.data(FindingIdRole) if index.isValid() else None
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -117,7 +116,15 @@ class FindingsView(QTreeView):
                 # Typing a number opens the field with that first character.
                 value_index = index.siblingAtColumn(VALUE)
                 self.setCurrentIndex(value_index)
-                self.edit(value_index, QAbstractItemView.EditTrigger.AnyKeyPressed, event)
+                any_key = QAbstractItemView.EditTrigger.AnyKeyPressed
+                triggers = self.editTriggers()
+                # edit() forwards the key to the editor only if AnyKeyPressed is enabled,
+                # which would otherwise make every letter open an editor.
+                self.setEditTriggers(triggers | any_key)
+                try:
+                    self.edit(value_index, any_key, event)
+                finally:
+                    self.setEditTriggers(triggers)
                 return
             super().keyPressEvent(event)
             return

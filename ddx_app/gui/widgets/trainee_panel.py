@@ -5,8 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ...knowledge.model import KnowledgeBase, text
 
@@ -24,6 +23,10 @@ class TraineePanel(QGroupBox):
         self.choice = QComboBox()
         self.choice.setObjectName("traineeChoice")
         self.choice.setAccessibleName(self.tr("Your leading diagnosis"))
+        # Long entity names must not widen the middle column.
+        self.choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.choice.setMinimumContentsLength(16)
         self.choice.addItem(self.tr("Your leading diagnosis…"), None)
         for eid, e in kb.entities.items():
             self.choice.addItem(text(e.name, lang), eid)
@@ -42,8 +45,10 @@ class TraineePanel(QGroupBox):
         row.addWidget(self.commit_button)
         row.addWidget(self.reveal_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Record the findings, then commit your diagnosis or "
-                                        "reveal the differential.")))
+        intro = QLabel(self.tr("Record the findings, then commit your diagnosis or reveal "
+                               "the differential."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.result)
         self.choice.currentIndexChanged.connect(

@@ -1,0 +1,137 @@
+"""Desktop app benchmarks; prints medians as JSON.
+
+1. Per change: one finding set through the document, then events processed (the
+   differential, evidence, warnings and next best tests models updated and the
+   views repainted offscreen), over 200 changes on the IMT example with the
+   bundled knowledge base. Target: median <= 16 ms.
+2. Start-up: ``ddx gui --exit-after-startup`` against a bare PySide6 script that
+   shows an empty QMainWindow and exits, run alternately (>= 10 runs each) in
+   fresh processes; the ratio of the medians. Target: <= 1.5.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui.py [--changes N] [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE = ("import sys\n"
+        "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "w = QMainWindow()\n"
+        "w.show()\n"
+        "app.processEvents()\n")
+
+# A mix of edits a pathologist makes: stains, features, numbers, and clearing them again.
+CHANGES = [
+    ("ihc_alk", "positive"), ("ihc_alk", "negative"), ("ihc_sma", "focal"),
+    ("ihc_sma", "diffuse"), ("necrosis", "present"), ("necrosis", None),
+    ("ihc_ki67_percent", 35), ("ihc_ki67_percent", 8), ("eosinophils_prominent", "present"),
+    ("eosinophils_prominent", "absent"), ("ihc_sox10", "positive"), ("ihc_sox10", "negative"),
+    ("mikulicz_cells", "present"), ("mikulicz_cells", None), ("age_years", 12),
+    ("age_years", 38), ("alk_fish", "negative"), ("alk_fish", None),
+    ("surface_dysplasia_or_carcinoma", "present"), ("surface_dysplasia_or_carcinoma", "absent"),
+]
+
+
+def _isolated_env(tmp: Path) -> dict[str, str]:
+    """Settings and data in a temporary folder; bytecode caching on, as on an installed
+    system (pip compiles on install; PYTHONDONTWRITEBYTECODE would recompile every module
+    on every start and measure the compiler, not the app)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.update(QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"),
+               DDX_DATA_DIR=str(tmp / "data"), XDG_CONFIG_HOME=str(tmp / "config"),
+               PYTHONPATH=str(ROOT))
+    return env
+
+
+def per_change(n: int, tmp: Path) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["DDX_DATA_DIR"] = str(tmp / "data")
+    from PySide6.QtCore import QSettings
+
+    from ddx_app.gui.app import make_application
+    from ddx_app.gui.main_window import MainWindow
+    from ddx_app.gui.settings import Settings
+    from ddx_app.knowledge import load_knowledge_base
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp / "config"))
+    app = make_application([sys.argv[0]])
+    window = MainWindow(load_knowledge_base(), Settings())
+    window.persist_settings = False
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+    window.finish_startup(offer_recovery=False)
+    window.doc.load(ROOT / "examples" / "imt.ddx.yaml")
+    app.processEvents()
+    times = []
+    for i in range(n + 20):
+        finding, value = CHANGES[i % len(CHANGES)]
+        t0 = time.perf_counter()
+        window.doc.set_finding(finding, value)
+        app.processEvents()
+        if i >= 20:  # warm-up: first paints, NumPy tables, font caches
+            times.append((time.perf_counter() - t0) * 1000)
+    window.doc.undo_stack.setClean()
+    window.close()
+    return {"changes": n, "median_ms": round(statistics.median(times), 3),
+            "p90_ms": round(statistics.quantiles(times, n=10)[-1], 3),
+            "max_ms": round(max(times), 3), "target_median_ms": 16}
+
+
+def startup(runs: int, tmp: Path) -> dict:
+    env = _isolated_env(tmp)
+    commands = {
+        "ddx_gui": [sys.executable, "-m", "ddx_app.cli", "gui", "--exit-after-startup"],
+        "bare_pyside6": [sys.executable, "-c", BARE],
+    }
+    times: dict[str, list[float]] = {k: [] for k in commands}
+    for cmd in commands.values():  # warm the file and bytecode caches, untimed
+        for _ in range(2):
+            subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True)
+    for i in range(runs):
+        order = list(commands) if i % 2 == 0 else list(reversed(commands))
+        for name in order:
+            t0 = time.perf_counter()
+            subprocess.run(commands[name], env=env, cwd=ROOT, check=True, capture_output=True)
+            times[name].append((time.perf_counter() - t0) * 1000)
+    medians = {k: statistics.median(v) for k, v in times.items()}
+    return {"runs_each": runs,
+            "ddx_gui_median_ms": round(medians["ddx_gui"], 1),
+            "bare_pyside6_median_ms": round(medians["bare_pyside6"], 1),
+            "ratio": round(medians["ddx_gui"] / medians["bare_pyside6"], 3),
+            "target_ratio": 1.5}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--changes", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=12)
+    parser.add_argument("--only", choices=("startup", "per_change"))
+    args = parser.parse_args()
+    result = {}
+    with tempfile.TemporaryDirectory(prefix="ddx-bench-gui-") as tmp:
+        if args.only != "per_change":
+            result["startup"] = startup(max(10, args.runs), Path(tmp))
+        if args.only != "startup":
+            result["per_change"] = per_change(args.changes, Path(tmp))
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,416 @@
+"""The main window: findings checklist | differential, warnings, next tests | evidence.
+
+The window wires views to models and models to the document; it computes
+nothing. File handling, trainee mode and window state live in mixins
+(:mod:`.file_actions`, :mod:`.trainee`, :mod:`.window_state`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import DISCLAIMER
+from ..knowledge.model import KnowledgeBase, text
+from .actions import ActionRegistry, StandardKey
+from .dialogs.prompts import Prompter
+from .document import CaseDocument
+from .file_actions import FileActionsMixin
+from .models.differential_model import DifferentialModel
+from .models.filter_proxy import FindingFilterProxy
+from .models.findings_model import FindingsModel
+from .models.roles import EntityIdRole, FindingIdRole
+from .models.suggestions_model import SuggestionsModel
+from .recovery import RecoveryStore
+from .settings import Settings
+from .trainee import TraineeMixin
+from .widgets.alerts_panel import AlertsPanel
+from .widgets.analysis_panels import DifferentialPanel, SuggestionsPanel
+from .widgets.case_form import CaseForm
+from .widgets.evidence_panel import EvidencePanel
+from .widgets.findings_panel import FindingsPanel
+from .widgets.trainee_panel import TraineePanel
+from .window_state import WindowStateMixin
+
+AUTOSAVE_MS = 30_000
+_SELECT_ROW = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+               | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def _note() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
+    def __init__(self, kb: KnowledgeBase, settings: Settings | None = None,
+                 prompter: Prompter | None = None, recovery: RecoveryStore | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.kb = kb
+        self.settings = settings or Settings()
+        self.lang = self.settings.language
+        self.prompter = prompter or Prompter(self)
+        self.recovery = recovery or RecoveryStore()
+        self.persist_settings = True  # off for --screenshot / --exit-after-startup
+        self._example_titles = {}
+        self._suggestions_live = False  # suggestions wait until the window is shown
+        self._select_leader = True  # after new/open the evidence shows the leader
+
+        self.doc = CaseDocument(kb, self.settings.prior, self.lang, self)
+        self.registry = ActionRegistry(self)
+        self.findings_model = FindingsModel(self.doc, self)
+        self.filter_proxy = FindingFilterProxy(self.kb, self.lang, self)
+        self.filter_proxy.setSourceModel(self.findings_model)
+        self.differential_model = DifferentialModel(self.kb, self.lang, self)
+        self.suggestions_model = SuggestionsModel(self.kb, self.lang, self)
+        self._build_ui()
+        self._build_actions()
+        self._build_menus()
+        self.retranslate()
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave_now)
+
+        self.doc.analysisChanged.connect(self._on_analysis)
+        self.doc.modifiedChanged.connect(self.setWindowModified)
+        self.doc.pathChanged.connect(self._update_title)
+        self.doc.caseReplaced.connect(self._on_case_replaced)
+        self.doc.undo_stack.indexChanged.connect(self._schedule_autosave)
+        self.findings_model.valueRejected.connect(
+            lambda msg: self.statusBar().showMessage(msg, 8000))
+        self._on_analysis(self.doc.analysis)
+        self._update_title()
+        self.restore_window_state()
+        self.findings_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- construction ---------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        # Left: case fields over the findings checklist.
+        self.case_form = CaseForm(self.doc)
+        self.findings_panel = FindingsPanel(self.kb, self.findings_model, self.filter_proxy,
+                                            self.lang)
+        self.filter_edit = self.findings_panel.filter_edit
+        self.findings_view = self.findings_panel.view
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter.setObjectName("leftSplitter")
+        self.left_splitter.addWidget(self.case_form)
+        self.left_splitter.addWidget(self.findings_panel)
+        self.left_splitter.setStretchFactor(1, 1)
+        self.left_splitter.setSizes([150, 650])
+
+        # Middle: trainee box, differential, warnings and workup, next best tests.
+        self.trainee_panel = TraineePanel(self.kb, self.lang)
+        self.trainee_panel.setVisible(False)
+        self.trainee_panel.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                         QSizePolicy.Policy.Maximum)
+        self.trainee_panel.committed.connect(self.commit_guess)
+        self.trainee_panel.revealRequested.connect(self.reveal)
+        self.differential_panel = DifferentialPanel(self.differential_model)
+        self.differential_view = self.differential_panel.view
+        self.prior_combo = self.differential_panel.prior_combo
+        self.differential_view.selectionModel().currentRowChanged.connect(
+            self._on_entity_selected)
+        self.prior_combo.currentIndexChanged.connect(
+            lambda _i: self.set_prior(self.prior_combo.currentData()))
+        self.alerts = AlertsPanel(self.kb, self.lang)
+        self.suggestions_panel = SuggestionsPanel(self.suggestions_model,
+                                                  self.settings.stains_only)
+        self.suggestions_view = self.suggestions_panel.view
+        self.stains_only = self.suggestions_panel.stains_only
+        self.stains_only.toggled.connect(self.set_stains_only)
+        self.suggestions_view.activated.connect(self._on_suggestion_activated)
+        self.middle_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.middle_splitter.setObjectName("middleSplitter")
+        for w in (self.differential_panel, self.alerts, self.suggestions_panel):
+            self.middle_splitter.addWidget(w)
+        self.middle_splitter.setChildrenCollapsible(False)
+        self.middle_splitter.setSizes([190, 330, 260])
+        # In trainee mode the analysis pages give way to a note until the reveal.
+        self.hidden_note = _note()
+        self.middle_stack = QStackedWidget()
+        self.middle_stack.addWidget(self.middle_splitter)
+        self.middle_stack.addWidget(self.hidden_note)
+        middle = QWidget()
+        ml = QVBoxLayout(middle)
+        ml.setContentsMargins(0, 0, 0, 0)
+        ml.addWidget(self.trainee_panel)
+        ml.addWidget(self.middle_stack, 1)
+
+        # Right: evidence for the selected entity.
+        self.evidence = EvidencePanel(self.kb, self.lang)
+        self.evidence_hidden_note = _note()
+        self.right_stack = QStackedWidget()
+        self.right_stack.addWidget(self.evidence)
+        self.right_stack.addWidget(self.evidence_hidden_note)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        for i, (w, stretch) in enumerate(((self.left_splitter, 4), (middle, 4),
+                                          (self.right_stack, 5))):
+            self.main_splitter.addWidget(w)
+            self.main_splitter.setStretchFactor(i, stretch)
+        self.main_splitter.setChildrenCollapsible(False)
+        self.main_splitter.setSizes([440, 380, 580])
+
+        self.disclaimer = QLabel()
+        self.disclaimer.setObjectName("disclaimer")
+        self.disclaimer.setWordWrap(True)
+        self.disclaimer.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        small = self.disclaimer.font()
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
+        self.disclaimer.setFont(small)
+        central = QWidget()
+        cl = QVBoxLayout(central)
+        cl.setContentsMargins(6, 6, 6, 2)
+        cl.addWidget(self.main_splitter, 1)
+        cl.addWidget(self.disclaimer)
+        self.setCentralWidget(central)
+        self.kb_label = QLabel()
+        self.statusBar().addPermanentWidget(self.kb_label)
+
+    def splitters(self) -> dict[str, QSplitter]:
+        return {"main_splitter": self.main_splitter, "left_splitter": self.left_splitter,
+                "middle_splitter": self.middle_splitter,
+                "evidence_splitter": self.evidence.splitter}
+
+    def _build_actions(self) -> None:
+        a = self.registry
+        a.add("ddx.case.new", self.new_case, shortcut=StandardKey.New)
+        a.add("ddx.case.open", self.open_dialog, shortcut=StandardKey.Open)
+        a.add("ddx.case.save", self.save, shortcut=StandardKey.Save)
+        a.add("ddx.case.save_as", self.save_as, shortcut=StandardKey.SaveAs)
+        a.add("ddx.recent.clear", self.settings.clear_recent)
+        a.add("ddx.report.export", self.export_report)
+        a.add("ddx.report.print", self.print_report, shortcut=StandardKey.Print)
+        a.add("ddx.app.quit", self.close, shortcut=StandardKey.Quit)
+        stack = self.doc.undo_stack
+        undo = a.add("ddx.edit.undo", stack.undo, shortcut=StandardKey.Undo)
+        redo_keys = [k.toString() for k in QKeySequence.keyBindings(StandardKey.Redo)]
+        if "Ctrl+Shift+Z" not in redo_keys:
+            redo_keys.append("Ctrl+Shift+Z")
+        redo = a.add("ddx.edit.redo", stack.redo, shortcut=redo_keys)
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        a.add("ddx.edit.find", self.focus_filter, shortcut=StandardKey.Find)
+        a.add("ddx.edit.clear_findings", self.clear_findings)
+        a.add("ddx.view.trainee", self.set_trainee_mode, checkable=True)
+        a.add("ddx.view.stains_only", self.stains_only.setChecked, checkable=True)
+        a["ddx.view.stains_only"].setChecked(self.stains_only.isChecked())
+        group = QActionGroup(self)
+        for mode in ("prevalence", "uniform"):
+            group.addAction(a.add(f"ddx.prior.{mode}",
+                                  lambda _c=False, m=mode: self.set_prior(m), checkable=True))
+        a.add("ddx.help.about", self.show_about)
+        a.add("ddx.help.about_qt", QApplication.aboutQt)
+        for action_id in a.ids():
+            self.addAction(a[action_id])  # shortcuts work whatever has focus
+
+    def _build_menus(self) -> None:
+        a, bar = self.registry, self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([a["ddx.case.new"], a["ddx.case.open"]])
+        self.examples_menu = QMenu(self)
+        self.examples_menu.setObjectName("examplesMenu")
+        self.examples_menu.aboutToShow.connect(
+            lambda: self._fill_examples_menu(self.examples_menu))
+        self.file_menu.addMenu(self.examples_menu)
+        self.recent_menu = QMenu(self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(lambda: self._fill_recent_menu(self.recent_menu))
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([a["ddx.case.save"], a["ddx.case.save_as"]])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([a["ddx.report.export"], a["ddx.report.print"]])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a["ddx.app.quit"])
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([a["ddx.edit.undo"], a["ddx.edit.redo"]])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([a["ddx.edit.find"], a["ddx.edit.clear_findings"]])
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addActions([a["ddx.view.trainee"], a["ddx.view.stains_only"]])
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([a["ddx.prior.prevalence"], a["ddx.prior.uniform"]])
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addActions([a["ddx.help.about"], a["ddx.help.about_qt"]])
+
+    def retranslate(self) -> None:
+        """Every user-visible text of the window, set again after a language change."""
+        self.registry.retranslate()
+        self.file_menu.setTitle(self.tr("&File"))
+        self.examples_menu.setTitle(self.tr("Open &Example"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.findings_panel.retranslate()
+        self.differential_panel.retranslate(self.doc.prior)
+        self.suggestions_panel.retranslate()
+        self.registry[f"ddx.prior.{self.doc.prior}"].setChecked(True)
+        self.hidden_note.setText(self.tr(
+            "Trainee mode: the differential, warnings and next best tests are hidden until "
+            "you commit a diagnosis or reveal."))
+        self.evidence_hidden_note.setText(self.tr(
+            "The evidence is hidden until you commit a diagnosis or reveal."))
+        self.disclaimer.setText(QCoreApplication.translate("Disclaimer", DISCLAIMER))
+        self.disclaimer.setAccessibleName(self.tr("Disclaimer"))
+        self.kb_label.setText(self.tr("Knowledge base {id} {version} · {hash}").format(
+            id=self.kb.id, version=self.kb.version, hash=self.kb.short_hash))
+        self.kb_label.setToolTip(self.tr("SHA-256 {sha}").format(sha=self.kb.sha256))
+        self._update_title()
+
+    # -- analysis -> views --------------------------------------------------------------------
+    def _on_analysis(self, analysis) -> None:
+        self.differential_model.update(analysis)
+        sel = self.differential_view.selectionModel()
+        if self._select_leader or not sel.currentIndex().isValid():
+            self._select_leader = False
+            sel.setCurrentIndex(self.differential_model.index(0, 0), _SELECT_ROW)
+        self.evidence.show_entity(analysis, self.selected_entity())
+        self.alerts.update_from(None if self.analysis_hidden() else analysis)
+        self._update_suggestions()
+
+    def _update_suggestions(self) -> None:
+        live = self._suggestions_live and not self.analysis_hidden()
+        self.suggestions_model.update(self.doc.analysis if live else None,
+                                      self.stains_only.isChecked())
+
+    def selected_entity(self) -> str | None:
+        index = self.differential_view.selectionModel().currentIndex()
+        return index.data(EntityIdRole) if index.isValid() else None
+
+    def select_entity(self, entity: str) -> None:
+        self.differential_view.selectionModel().setCurrentIndex(
+            self.differential_model.index(self.differential_model.row_of(entity), 0),
+            _SELECT_ROW)
+
+    def _on_entity_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.evidence.show_entity(self.doc.analysis, current.data(EntityIdRole))
+
+    def finish_startup(self, offer_recovery: bool = True) -> None:
+        """After the window is shown: compute suggestions (imports NumPy), offer recovery."""
+        self._suggestions_live = True
+        self._update_suggestions()
+        if offer_recovery:
+            self.offer_recovery()
+
+    def _on_case_replaced(self) -> None:
+        self._select_leader = True
+        if self._trainee:
+            self.set_trainee_mode(True)
+        self._update_title()
+
+    # -- user settings ------------------------------------------------------------------------
+    def set_prior(self, mode: str | None) -> None:
+        if mode is None:
+            return
+        self.doc.set_prior(mode)
+        self.settings.prior = mode
+        self.differential_panel.show_prior(mode)
+        self.registry[f"ddx.prior.{mode}"].setChecked(True)
+
+    def set_stains_only(self, on: bool) -> None:
+        self.settings.stains_only = on
+        if self.stains_only.isChecked() != on:
+            self.stains_only.setChecked(on)
+        self.registry["ddx.view.stains_only"].setChecked(on)
+        self._update_suggestions()
+
+    # -- findings -----------------------------------------------------------------------------
+    def focus_filter(self) -> None:
+        self.findings_panel.focus_filter()
+
+    def focus_finding(self, finding: str) -> None:
+        """Select a finding in the checklist (clearing the filter if it hides it), ready to set."""
+        self.findings_panel.focus_finding(finding)
+        label = text(self.kb.findings[finding].label, self.lang)
+        self.statusBar().showMessage(self.tr("{finding}: press P/N (or Space) to record the "
+                                             "result").format(finding=label), 6000)
+
+    def _on_suggestion_activated(self, index: QModelIndex) -> None:
+        fid = index.data(FindingIdRole)
+        if fid:
+            self.focus_finding(fid)
+
+    def current_finding(self) -> str | None:
+        return self.findings_view.currentIndex().data(FindingIdRole)
+
+    def clear_findings(self) -> None:
+        """One undo step that sets every recorded finding back to not assessed."""
+        recorded = list(self.doc.case.findings)
+        if not recorded:
+            return
+        stack = self.doc.undo_stack
+        stack.beginMacro(self.tr("Clear all findings"))
+        for fid in recorded:
+            self.doc.set_finding(fid, None)
+        stack.endMacro()
+
+    # -- reports and about ------------------------------------------------------------------
+    def _report_bridge(self):
+        """The report dialogs, imported on first use (they pull in the PDF renderer)."""
+        try:
+            from . import report_dialog
+        except ImportError:
+            self.prompter.information(self.tr("Reports"), self.tr("Reports are not available."))
+            return None
+        return report_dialog
+
+    def export_report(self) -> None:
+        bridge = self._report_bridge()
+        if bridge is not None:
+            bridge.export_report_dialog(self, self.kb, self.doc.case, self.doc.analysis,
+                                        self.settings)
+
+    def print_report(self) -> None:
+        bridge = self._report_bridge()
+        if bridge is not None:
+            bridge.print_report(self, self.kb, self.doc.case, self.doc.analysis, self.settings)
+
+    def show_about(self) -> None:
+        from .dialogs.about import AboutDialog
+
+        AboutDialog(self.kb, self.lang, self).exec()
+
+    # -- window ---------------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        suffix = self.tr(" (trainee)") if self._trainee else ""
+        self.setWindowTitle(self.tr("{name}[*] — DDx Assistant{suffix}").format(
+            name=self.doc.display_name(), suffix=suffix))
+        self.setWindowModified(self.doc.is_modified)
+
+    def _schedule_autosave(self) -> None:
+        if not self._autosave.isActive():
+            self._autosave.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        if self.persist_settings:
+            self.save_window_state()
+        self._autosave.stop()
+        self.recovery.discard()
+        self.recovery.release()
+        event.accept()

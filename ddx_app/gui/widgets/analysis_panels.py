@@ -1,0 +1,118 @@
+"""The middle column's panels: the differential (with the prior switch) and the next
+best tests (with 'stains and tests only')."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.differential_model import NAME, PROBABILITY, DifferentialModel
+from ..models.suggestions_model import FINDING, GAIN, SEPARATES, SuggestionsModel
+from .bar_delegate import ProbabilityBarDelegate
+from .wrap import WrappingTreeView
+
+
+def list_view(name: str, wrap: bool = False) -> QTreeView:
+    view = WrappingTreeView() if wrap else QTreeView()
+    view.setObjectName(name)
+    view.setRootIsDecorated(False)
+    view.setUniformRowHeights(not wrap)
+    view.setAlternatingRowColors(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAllColumnsShowFocus(True)
+    view.setMouseTracking(True)
+    return view
+
+
+def _heading() -> QLabel:
+    label = QLabel()
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class DifferentialPanel(QWidget):
+    def __init__(self, model: DifferentialModel, parent=None):
+        super().__init__(parent)
+        self.view = list_view("differentialView")
+        self.view.setModel(model)
+        self.view.setItemDelegateForColumn(PROBABILITY, ProbabilityBarDelegate(self.view))
+        header = self.view.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(NAME, 170)
+        self.heading = _heading()
+        self.prior_label = QLabel()
+        self.prior_combo = QComboBox()
+        self.prior_combo.setObjectName("priorCombo")
+        self.prior_label.setBuddy(self.prior_combo)
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.prior_label)
+        head.addWidget(self.prior_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.view, 1)
+
+    def retranslate(self, prior: str) -> None:
+        self.heading.setText(self.tr("Differential"))
+        self.prior_label.setText(self.tr("&Prior:"))
+        self.view.setAccessibleName(self.tr("Differential diagnosis"))
+        self.prior_combo.setAccessibleName(self.tr("Prior"))
+        self.prior_combo.setToolTip(self.tr(
+            "Prevalence: start from how often each entity is seen; uniform: equal odds"))
+        self.prior_combo.blockSignals(True)
+        self.prior_combo.clear()
+        self.prior_combo.addItem(self.tr("Prevalence"), "prevalence")
+        self.prior_combo.addItem(self.tr("Uniform"), "uniform")
+        self.prior_combo.blockSignals(False)
+        self.show_prior(prior)
+
+    def show_prior(self, prior: str) -> None:
+        self.prior_combo.blockSignals(True)
+        self.prior_combo.setCurrentIndex(self.prior_combo.findData(prior))
+        self.prior_combo.blockSignals(False)
+
+
+class SuggestionsPanel(QWidget):
+    def __init__(self, model: SuggestionsModel, stains_only: bool, parent=None):
+        super().__init__(parent)
+        self.view = list_view("suggestionsView", wrap=True)
+        self.view.setModel(model)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(FINDING, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(GAIN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SEPARATES, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(SEPARATES, 130)
+        self.stains_only = QCheckBox()
+        self.stains_only.setObjectName("stainsOnly")
+        self.stains_only.setChecked(stains_only)
+        self.heading = _heading()
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.stains_only)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.view, 1)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Next best tests"))
+        self.stains_only.setText(self.tr("Stains and tests only"))
+        self.view.setAccessibleName(self.tr("Next best tests"))
+        self.view.setToolTip(self.tr("Enter or double-click: go to the finding in the "
+                                     "checklist"))

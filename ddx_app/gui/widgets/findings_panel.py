@@ -1,0 +1,93 @@
+"""The left column's checklist: heading, filter box (Ctrl+F) and the findings tree.
+
+In the filter box, Escape clears it and Down or Enter moves into the first match;
+:meth:`FindingsPanel.focus_finding` selects a finding (clearing a filter that
+hides it) so that the next key sets its state.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ...knowledge.model import KnowledgeBase, text
+from ..models.filter_proxy import FindingFilterProxy
+from ..models.findings_model import LABEL, FindingsModel
+from .findings_view import FindingsView
+from .state_delegate import StateDelegate
+
+
+class FindingsPanel(QWidget):
+    def __init__(self, kb: KnowledgeBase, model: FindingsModel, proxy: FindingFilterProxy,
+                 lang: str = "en", parent=None):
+        super().__init__(parent)
+        self._model, self._proxy = model, proxy
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("findingFilter")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.installEventFilter(self)
+        self.filter_edit.textChanged.connect(self._on_filter_text)
+        self.view = FindingsView()
+        self.view.setModel(proxy)
+        ranges = {f.id: f.range for f in kb.findings.values() if f.range}
+        units = {f.id: text(f.unit, lang) for f in kb.findings.values() if f.unit}
+        self.view.setItemDelegate(StateDelegate(ranges, units, self.view))
+        self.view.expandAll()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view, 1)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Findings"))
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter findings: name or synonym, e.g. SMA, IgG4 (Ctrl+F)"))
+        self.filter_edit.setAccessibleName(self.tr("Filter findings"))
+        self.view.setAccessibleName(self.tr("Findings checklist"))
+        self.view.setToolTip(self.tr(
+            "Space: next state · P: present/positive · A or N: absent/negative · F: focal · "
+            "D: diffuse · Del or 0: not assessed · Enter: edit"))
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def _on_filter_text(self, query: str) -> None:
+        self._proxy.set_query(query)
+        self.view.expandAll()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.filter_edit and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape and self.filter_edit.text():
+                self.filter_edit.clear()
+                return True
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._focus_first_match()
+                return True
+        return super().eventFilter(obj, event)
+
+    def _focus_first_match(self) -> None:
+        proxy = self._proxy
+        for g in range(proxy.rowCount()):
+            group = proxy.index(g, 0)
+            if proxy.rowCount(group):
+                self.view.setCurrentIndex(proxy.index(0, 0, group))
+                break
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_finding(self, finding: str) -> None:
+        """Select a finding in the checklist (clearing the filter if it hides it)."""
+        source = self._model.index_of(finding, LABEL)
+        index = self._proxy.mapFromSource(source)
+        if not index.isValid():
+            self.filter_edit.clear()
+            index = self._proxy.mapFromSource(source)
+        self.view.expand(index.parent())
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,78 @@
+"""Tree views whose long texts wrap onto more lines instead of being cut off.
+
+QTreeView asks the delegate for a row height without telling it the column
+width, so long labels are elided. :class:`WrapDelegate` measures the text at the
+column's current width, and :class:`WrappingTreeView` re-lays out the rows when
+a column is resized. Measurements are cached by (text, width, font): a view is
+re-laid out after every edit, and asking Qt's base delegate each time (which
+calls back into the Python model for every role) is what makes views slow.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+
+Index = QModelIndex | QPersistentModelIndex
+_WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
+_CACHE_LIMIT = 4096
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """A delegate whose size hint accounts for word-wrapped text in its column."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._cache: dict[tuple, QSize] = {}
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        label = index.data(Qt.ItemDataRole.DisplayRole)
+        if not isinstance(label, str):
+            return super().sizeHint(option, index)
+        view = self.parent()
+        font = index.data(Qt.ItemDataRole.FontRole)
+        font = font if isinstance(font, QFont) else option.font
+        width = -1
+        if isinstance(view, QTreeView) and view.wordWrap():
+            width = view.header().sectionSize(index.column())
+            if index.column() == view.header().logicalIndex(0):
+                depth, parent = 0, index.parent()
+                while parent.isValid():
+                    depth, parent = depth + 1, parent.parent()
+                width -= view.indentation() * (depth + (1 if view.rootIsDecorated() else 0))
+        # QFont.key() is slow; within one view only weight, slant and size vary.
+        key = (label, width, font.weight(), font.italic(), font.pointSizeF())
+        size = self._cache.get(key)
+        if size is None:
+            size = self._measure(view, font, label, width)
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = size
+        return size
+
+    @staticmethod
+    def _measure(view, font: QFont, label: str, width: int) -> QSize:
+        style = view.style() if view is not None else None
+        hmargin = (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+                   if style else 3)
+        fm = QFontMetrics(font)
+        natural = fm.horizontalAdvance(label) + 2 * hmargin + 2
+        height = fm.height() + 4
+        inner = width - 2 * hmargin - 2
+        if width > 0 and inner > 20 and natural > width:
+            rect = fm.boundingRect(QRect(0, 0, inner, 100_000), _WRAP, label)
+            height = max(height, rect.height() + 4)
+        return QSize(natural, height)
+
+
+class WrappingTreeView(QTreeView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setItemDelegate(WrapDelegate(self))
+        self.header().sectionResized.connect(self._relayout)
+
+    def _relayout(self, *_args) -> None:
+        self.scheduleDelayedItemsLayout()

@@ -1,0 +1,64 @@
+"""`ddx gui` from the command line: screenshot, start-up smoke test, default command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM="offscreen", DDX_DATA_DIR=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(ROOT))
+    return env
+
+
+def _ddx(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ddx_app.cli", "gui", *args], cwd=ROOT,
+                          env=_env(tmp_path), capture_output=True, text=True, timeout=120)
+
+
+def test_screenshot_writes_a_png_of_the_requested_size(tmp_path):
+    """`ddx gui CASE --screenshot OUT.png --size WxH` renders the window and exits 0."""
+    out = tmp_path / "shot.png"
+    result = _ddx(tmp_path, "examples/imt.ddx.yaml", "--screenshot", str(out),
+                  "--size", "1000x700")
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1000, 700)
+
+
+def test_screenshot_of_a_bad_case_fails_with_the_problems(tmp_path):
+    """A bad case with --screenshot prints file:line problems and exits 2, no traceback."""
+    bad = tmp_path / "bad.ddx.yaml"
+    bad.write_text("ddx_case: 1\nfindings:\n  ihc_sma: purple\n", encoding="utf-8")
+    result = _ddx(tmp_path, str(bad), "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert f"{bad}:3:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_exit_after_startup_exits_zero(tmp_path):
+    """`ddx gui --exit-after-startup` starts, shows the window and exits 0."""
+    result = _ddx(tmp_path, "--exit-after-startup")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    result = _ddx(tmp_path, "--exit-after-startup", "--trainee", "examples/imt.ddx.yaml")
+    assert result.returncode == 0, result.stderr
+
+
+def test_ddx_without_arguments_starts_the_gui(monkeypatch):
+    """Plain `ddx` runs the desktop app."""
+    from ddx_app import cli
+    from ddx_app.gui import app
+
+    seen = []
+    monkeypatch.setattr(app, "run", lambda args: seen.append(args) or 0)
+    assert cli.main([]) == 0
+    assert seen and seen[0].command == "gui" and seen[0].case is None

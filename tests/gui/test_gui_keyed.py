@@ -1,0 +1,75 @@
+"""Incremental model updates: rows end up exactly as asked, selections follow their rows."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QPersistentModelIndex
+
+from ddx_app.gui.models.evidence_model import _longest_increasing
+from ddx_app.gui.models.keyed import KeyedTableModel
+
+KEYS = st.lists(st.sampled_from([f"k{i}" for i in range(10)]), unique=True, max_size=10)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(KEYS, min_size=1, max_size=6))
+def test_keyed_model_reaches_any_new_key_order(sequence):
+    """Whatever the ranking does between edits, the differential shows exactly the new
+    rows in the new order, and a selected entity stays selected."""
+    model = KeyedTableModel()
+    for keys in sequence:
+        kept = {k: QPersistentModelIndex(model.index(i, 0))
+                for i, k in enumerate(model._keys)}
+        model.set_rows([k.upper() for k in keys], keys)
+        assert [model.key(r) for r in range(model.rowCount())] == keys
+        assert [model.row_data(r) for r in range(model.rowCount())] == [k.upper() for k in keys]
+        for key, index in kept.items():
+            if key in keys:
+                assert index.isValid() and index.row() == keys.index(key)
+            else:
+                assert not index.isValid()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 50), unique=True, max_size=20))
+def test_longest_increasing_subsequence(seq):
+    """The evidence table moves only rows outside a longest run already in order."""
+    kept = _longest_increasing(seq)
+    ordered = [v for v in seq if v in kept]
+    assert ordered == sorted(ordered)
+    # no longer increasing subsequence exists (O(n^2) check)
+    best = [1] * len(seq)
+    for i in range(len(seq)):
+        for j in range(i):
+            if seq[j] < seq[i]:
+                best[i] = max(best[i], best[j] + 1)
+    assert len(kept) == max(best, default=0)
+
+
+def test_evidence_table_follows_edits_row_by_row(window):
+    """The evidence table always lists exactly the recorded findings, in order of weight,
+    through a series of edits and undos."""
+    model = window.evidence.model
+    steps = [("ihc_sma", "positive"), ("ihc_cytokeratin", "negative"), ("necrosis", "present"),
+             ("ihc_sma", "negative"), ("age_years", 70), ("age_years", 8), ("necrosis", None)]
+    window.select_entity("imt")
+    for fid, value in steps:
+        window.doc.set_finding(fid, value)
+        _check_evidence(window, model)
+    for _ in steps:
+        window.doc.undo_stack.undo()
+        _check_evidence(window, model)
+
+
+def _check_evidence(window, model):
+    from ddx_app.gui.models.roles import FindingIdRole, WeightRole
+
+    expected = {c.finding: c.llr for c in window.doc.analysis.explain("imt")}
+    shown = {}
+    for r in range(model.rowCount()):
+        if window.evidence.adapter.is_section(r):
+            continue
+        fid = model.index(r, 0).data(FindingIdRole)
+        shown[fid] = model.index(r, 2).data(WeightRole)
+    assert shown == expected
