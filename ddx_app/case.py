@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from .atomic import write_atomic
 from .errors import CaseFileError, Problem, YamlError
 from .knowledge.model import KnowledgeBase
-from .yamlio import LineMap, parse_yaml, read_text
+
+# PyYAML and the YAML reader are imported on first load/save, not at start-up: the
+# desktop app shows its window before any case file is touched.
 
 FORMAT_VERSION = 1
 MAX_CASE_BYTES = 2_000_000
@@ -58,17 +59,10 @@ class Case:
         return data
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block style; multi-line text as literal blocks; no aliases."""
-
-    def ignore_aliases(self, data):
-        return True
-
-
 _YAML_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 
 
-def _str_representer(dumper: yaml.SafeDumper, value: str):
+def _str_representer(dumper, value: str):
     """Literal blocks for readable multi-line notes; double quotes whenever a literal
     block or plain scalar could not carry the text unchanged (YAML folds \\r, NEL and
     Unicode line separators into line breaks, and strips trailing spaces in blocks)."""
@@ -82,11 +76,24 @@ def _str_representer(dumper: yaml.SafeDumper, value: str):
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_Dumper.add_representer(str, _str_representer)
+@cache
+def _dumper():
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        """Block style; multi-line text as literal blocks; no aliases."""
+
+        def ignore_aliases(self, data):
+            return True
+
+    Dumper.add_representer(str, _str_representer)
+    return Dumper
 
 
 def case_to_yaml(case: Case, kb: KnowledgeBase | None = None) -> str:
-    return yaml.dump(case.to_data(kb), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+    import yaml
+
+    return yaml.dump(case.to_data(kb), Dumper=_dumper(), sort_keys=False, allow_unicode=True,
                      default_flow_style=False, width=100)
 
 
@@ -103,6 +110,8 @@ def load_case(path: str | os.PathLike, kb: KnowledgeBase) -> Case:
     CaseFileError
         One located problem per defect; nothing is partially loaded.
     """
+    from .yamlio import read_text
+
     filename = str(path)
     try:
         content = read_text(path, max_bytes=MAX_CASE_BYTES, label=filename)
@@ -112,6 +121,9 @@ def load_case(path: str | os.PathLike, kb: KnowledgeBase) -> Case:
 
 
 def parse_case(content: str, filename: str, kb: KnowledgeBase) -> Case:
+    """Parse and validate case text; ``filename`` is used in the problems reported."""
+    from .yamlio import parse_yaml
+
     try:
         data, lines = parse_yaml(content, filename, max_nodes=MAX_CASE_NODES)
     except YamlError as exc:
@@ -163,7 +175,7 @@ def parse_case(content: str, filename: str, kb: KnowledgeBase) -> Case:
 
 
 def _check_findings(findings: dict, kb: KnowledgeBase, filename: str,
-                    lines: LineMap) -> list[Problem]:
+                    lines) -> list[Problem]:
     problems = []
     for fid, value in findings.items():
         line = lines.line_of(("findings", fid))

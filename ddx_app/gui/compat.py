@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import sys
 
+import PySide6
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
 
 _BUMP = 1 << 40
@@ -52,6 +53,9 @@ def guard_refcount_defects() -> bool:
     """Protect None/True/False if this PySide6 leaks their references; True if applied."""
     if "applied" in _state:
         return _state["applied"]
+    if sys.version_info >= (3, 12) or PySide6.__version_info__[:3] != (6, 12, 0):
+        _state["applied"] = False  # immortal singletons, or a release without the defect
+        return False
     defects = refcount_defects()
     needed = (any(defects.values()) and sys.implementation.name == "cpython"
               and sys.version_info < (3, 12) and not hasattr(sys, "_is_gil_enabled"))
