@@ -139,6 +139,9 @@ def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) 
                            provenance(m)) for m in manifest.get("mimics", ())),
         warnings=warnings,
         no_data={fid: no_data_cell(f) for fid, f in catalogue.items()},
+        pertinent_negative_states=frozenset(
+            fdata.get("state_roles", {}).get("pertinent_negative", ())),
+        state_keys={k: tuple(v) for k, v in fdata.get("state_roles", {}).get("keys", {}).items()},
     )
     kb.compile()
     return kb

@@ -296,6 +296,8 @@ class KnowledgeBase:
     mimics: tuple[Mimic, ...]
     warnings: tuple[str, ...] = ()
     no_data: dict[str, Cell] = field(default_factory=dict)  # finding id -> no-data cell
+    pertinent_negative_states: frozenset[str] = frozenset()
+    state_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "P" -> states
     # compiled: finding id -> state -> log P(state | entity), in entity_ids order
     loglik: dict[str, dict[str, tuple[float, ...]]] = field(default_factory=dict)
     log_priors: dict[str, tuple[float, ...]] = field(default_factory=dict)

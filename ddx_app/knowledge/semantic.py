@@ -69,6 +69,12 @@ def check_findings(f: RawFile, catalogue: dict[str, Finding], ck: Checker) -> No
                          f"alias {alias!r} points to {target!r}, not a state of {kind_id}")
         if len(set(kind["states"])) != len(kind["states"]):
             ck.error(f, ("kinds", kind_id, "states"), "a state is listed twice")
+    for role, states in data.get("state_roles", {}).items():
+        listed = states if role == "pertinent_negative" else \
+            [s for group in states.values() for s in group]
+        for state in listed:
+            if state not in labels:
+                ck.error(f, ("state_roles", role), f"state {state!r} has no entry in state_labels")
     for i, item in enumerate(data["findings"]):
         path = ("findings", i)
         used_groups.add(item["group"])

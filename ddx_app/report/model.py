@@ -26,7 +26,6 @@ from .options import SECTIONS, ReportOptions
 
 SCHEMA = "ddx-report/1"
 APP_NAME = "DDx Assistant"
-NEGATIVE_STATES = ("absent", "negative")
 SUGGESTIONS_SHOWN = 5
 
 
@@ -100,7 +99,7 @@ class _Builder:
                 value, state = self.a.values[fid], self.a.states[fid]
                 rows.append({"finding": fid, "label": self.flabel(fid), "value": value,
                              "state": state, "display": self.display(fid, value, state),
-                             "pertinent_negative": state in NEGATIVE_STATES})
+                             "pertinent_negative": state in self.kb.pertinent_negative_states})
             if rows:
                 groups.append({"group": g.id, "label": self.t(g.label), "orderable": g.orderable,
                                "findings": rows})

@@ -66,7 +66,7 @@ def test_bad_case_exits_2_with_file_line(capsys, tmp_path):
     code, out, err = run(capsys, "rank", str(bad))
     assert code == 2 and out == ""
     assert err.splitlines() == [
-        f"{bad}:3: 'maybe' is not a state of ihc_sma (expected one of positive, negative, "
+        f"{bad}:3: 'maybe' is not a state of ihc_sma (expected one of negative, positive, "
         "focal, diffuse)",
         f"{bad}:4: unknown finding 'nonsense'",
     ]

@@ -51,22 +51,20 @@ def _tr(s: str) -> str:
     return QCoreApplication.translate("FindingsModel", s)
 
 
-def not_assessed_label(finding: Finding) -> str:
-    """Stains and tests are 'not done'; everything else is 'not assessed'."""
-    return _tr("Not done") if finding.kind in ("stain", "test") else _tr("Not assessed")
+def not_assessed_label(finding: Finding, kb: KnowledgeBase) -> str:
+    """Orderable tests (stains, molecular) are 'not done'; everything else 'not assessed'."""
+    return _tr("Not done") if kb.groups[finding.group].orderable else _tr("Not assessed")
 
 
 def state_options(finding: Finding, kb: KnowledgeBase, lang: str = "en"
                   ) -> list[tuple[str | None, str]]:
     """The choices of a non-numeric finding, 'not assessed' first.
 
-    Stains and tests list negative before positive (then focal, diffuse), the
-    order a pathologist reads a stain report in.
+    The knowledge base orders states (stains: negative, positive, then the aliases
+    focal and diffuse, the order a pathologist reads a stain report in).
     """
-    values = list(finding.accepted_values)
-    if finding.kind in ("stain", "test"):
-        values.sort(key=lambda v: {"negative": 0, "positive": 1}.get(v, 2))
-    return [(None, not_assessed_label(finding))] + [
+    values = list(finding.accepted_values)  # the KB's state order, then aliases
+    return [(None, not_assessed_label(finding, kb))] + [
         (v, finding.state_label(v, kb, lang) if v in finding.states
          else text(kb.state_labels.get(v), lang) or v) for v in values]
 
@@ -204,7 +202,8 @@ class FindingsModel(QAbstractItemModel):
         if role == ACCESSIBLE:
             if col == LABEL:
                 return text(finding.label, self.lang)
-            return not_assessed_label(finding) if value is None else self.value_text(finding)
+            return (not_assessed_label(finding, self._doc.kb) if value is None
+                    else self.value_text(finding))
         if role == FindingIdRole:
             return finding.id
         if role == KindRole:
@@ -240,7 +239,7 @@ class FindingsModel(QAbstractItemModel):
                 lo=lo, hi=hi, unit=text(finding.unit, self.lang)).strip())
         value = self._doc.value(finding.id)
         if value is None:
-            lines.append(not_assessed_label(finding))
+            lines.append(not_assessed_label(finding, self._doc.kb))
         elif finding.is_numeric:
             state = finding.state_of(value)
             lines.append(_tr("Recorded {value} (band: {band})").format(

@@ -31,7 +31,7 @@ class FindingsPanel(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.installEventFilter(self)
         self.filter_edit.textChanged.connect(self._on_filter_text)
-        self.view = FindingsView()
+        self.view = FindingsView(kb.state_keys)
         self.view.setModel(proxy)
         ranges = {f.id: f.range for f in kb.findings.values() if f.range}
         units = {f.id: text(f.unit, lang) for f in kb.findings.values() if f.unit}

@@ -22,17 +22,13 @@ from ..models.roles import FindingIdRole, KindRole, OptionsRole, ValueRole
 from .wrap import WrappingTreeView
 
 _CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_0}
-_LETTERS = {
-    Qt.Key.Key_P: ("present", "positive"),
-    Qt.Key.Key_A: ("absent", "negative"),
-    Qt.Key.Key_N: ("absent", "negative"),
-    Qt.Key.Key_F: ("focal",),
-    Qt.Key.Key_D: ("diffuse",),
-}
+def key_map(state_keys: dict[str, tuple[str, ...]]) -> dict[Qt.Key, tuple[str, ...]]:
+    """The knowledge base's letter -> states table (findings.yaml state_roles.keys) as Qt keys."""
+    return {getattr(Qt.Key, f"Key_{letter}"): states for letter, states in state_keys.items()}
 
 
-def value_for_key(key: Qt.Key, kind: str, options: list[tuple[str | None, str]]
-                  ) -> tuple[bool, str | None]:
+def value_for_key(key: Qt.Key, kind: str, options: list[tuple[str | None, str]],
+                  letters: dict[Qt.Key, tuple[str, ...]]) -> tuple[bool, str | None]:
     """(handled, value) for a letter key on a finding with these options."""
     values = [v for v, _ in options]
     if key in _CLEAR_KEYS:
@@ -44,7 +40,7 @@ def value_for_key(key: Qt.Key, kind: str, options: list[tuple[str | None, str]]
         if letter and len(hits) == 1:
             return True, hits[0]
         return False, None
-    for candidate in _LETTERS.get(key, ()):
+    for candidate in letters.get(key, ()):
         if candidate in values:
             return True, candidate
     return False, None
@@ -60,8 +56,9 @@ def next_value(current: object, options: list[tuple[str | None, str]]) -> str | 
 
 
 class FindingsView(WrappingTreeView):
-    def __init__(self, parent=None):
+    def __init__(self, state_keys: dict[str, tuple[str, ...]] | None = None, parent=None):
         super().__init__(parent)
+        self.letters = key_map(state_keys or {})
         self.setObjectName("findingsView")
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -128,7 +125,7 @@ class FindingsView(WrappingTreeView):
                 return
             super().keyPressEvent(event)
             return
-        handled, value = value_for_key(key, kind, options)
+        handled, value = value_for_key(key, kind, options, self.letters)
         if handled:
             self.set_value(index, value)
             return
