@@ -124,22 +124,39 @@ def typicality(kb: KnowledgeBase, states: Mapping[str, str]) -> list[float]:
     sinonasal IMT) lower z a little, findings that fit e badly lower it a lot.
     """
     n = len(kb.entity_ids)
+    moments = _moments(kb)
     observed = [0.0] * n
     mean = [0.0] * n
     var = [0.0] * n
     for fid, state in states.items():
-        rows = kb.loglik[fid]
-        for i in range(n):
+        m, v = moments[fid]
+        observed = list(map(float.__add__, observed, kb.loglik[fid][state]))
+        mean = list(map(float.__add__, mean, m))
+        var = list(map(float.__add__, var, v))
+    return [(o - m) / math.sqrt(v) if v > 1e-12 else 0.0
+            for o, m, v in zip(observed, mean, var)]
+
+
+def _moments(kb: KnowledgeBase) -> dict[str, tuple[tuple[float, ...], tuple[float, ...]]]:
+    """Per finding and entity, mean and variance of log P(state | e) over the states a case
+    of e would show; fixed for a KB, so computed once and kept on it."""
+    cached = kb.__dict__.get("_typicality_moments")
+    if cached is not None:
+        return cached
+    table = {}
+    for fid, rows in kb.loglik.items():
+        means, variances = [], []
+        for i in range(len(kb.entity_ids)):
             logs = [rows[s][i] for s in rows]
             ps = [math.exp(v) for v in logs]
             total = math.fsum(ps)
             m = math.fsum(p * v for p, v in zip(ps, logs)) / total
             m2 = math.fsum(p * v * v for p, v in zip(ps, logs)) / total
-            observed[i] += rows[state][i]
-            mean[i] += m
-            var[i] += max(m2 - m * m, 0.0)
-    return [(o - m) / math.sqrt(v) if v > 1e-12 else 0.0
-            for o, m, v in zip(observed, mean, var)]
+            means.append(m)
+            variances.append(max(m2 - m * m, 0.0))
+        table[fid] = (tuple(means), tuple(variances))
+    kb.__dict__["_typicality_moments"] = table
+    return table
 
 
 def outside_differential(kb: KnowledgeBase, values: Mapping[str, Any],
