@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..knowledge.model import KnowledgeBase
 from . import explain, rules, suggest
 from .posterior import log_scores, normalise, observed_states
 
 
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(NamedTuple):
     entity: str
     probability: float
 
@@ -39,8 +38,9 @@ class Analysis:
     @cached_property
     def ranking(self) -> list[Ranked]:
         """Every entity, most probable first (ties: knowledge-base order)."""
-        order = sorted(range(len(self.probabilities)), key=lambda i: -self.probabilities[i])
-        return [Ranked(self.kb.entity_ids[i], self.probabilities[i]) for i in order]
+        probs, ids = self.probabilities, self.kb.entity_ids
+        order = sorted(range(len(probs)), key=probs.__getitem__, reverse=True)  # stable
+        return [Ranked(ids[i], probs[i]) for i in order]
 
     @property
     def posterior(self) -> dict[str, float]:

@@ -218,3 +218,16 @@ def test_observing_a_state_more_likely_under_a_raises_a(kb, data):
 def test_deterministic(kb):
     values = {"ihc_sma": "positive", "age_years": 34, "sex": "female"}
     assert analyse(kb, values).probabilities == analyse(kb, values).probabilities
+
+
+def test_vectorised_sum_matches_plain_python(kb, monkeypatch):
+    """Large knowledge bases sum with NumPy; the result is the same posterior."""
+    import importlib
+
+    post_module = importlib.import_module("ddx_app.engine.posterior")
+
+    values = {"ihc_sma": "positive", "age_years": 34, "necrosis": "absent", "sex": "male"}
+    plain = analyse(kb, values).probabilities
+    monkeypatch.setattr(post_module, "VECTOR_FROM", 1)
+    vector = analyse(kb, values).probabilities
+    assert all(math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-15) for a, b in zip(plain, vector))
