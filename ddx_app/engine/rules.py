@@ -109,19 +109,21 @@ class OutsideWarning:
 
     @property
     def explanation(self) -> str:
-        return (f"Even the best-fitting entity explains these findings poorly: their "
-                f"log-likelihood is {abs(self.z):.1f} standard deviations below what a typical "
-                "case of that entity with the same findings assessed would give.")
+        return (f"Even the best-fitting entity explains these findings poorly: the findings "
+                f"that argue against it are {abs(self.z):.1f} standard deviations less likely "
+                "than in a typical case of that entity.")
 
 
 def typicality(kb: KnowledgeBase, states: Mapping[str, str]) -> list[float]:
     """Per entity, how typical the observed findings are for a case of that entity.
 
     z(e) = (L(e) - E[L | e]) / SD[L | e], where L(e) = sum of log P(state | e) over the
-    observed findings and the expectation and spread are taken over the states each
-    of those findings could have shown in a case of e. A z far below 0 means the
-    findings are surprising even for e; rare-but-possible findings (ALK+ in a
-    sinonasal IMT) lower z a little, findings that fit e badly lower it a lot.
+    observed findings that e does *not* explain best, and the expectation and spread
+    are taken over the states each of those findings could have shown in a case of e.
+    A finding that e explains better than every other entity (ALK+ for IMT, however
+    rare) is evidence for e, not for something outside the differential, so it is
+    left out of e's score. A z far below 0 means findings that argue against e are
+    surprising even for e.
     """
     n = len(kb.entity_ids)
     moments = _moments(kb)
@@ -129,10 +131,14 @@ def typicality(kb: KnowledgeBase, states: Mapping[str, str]) -> list[float]:
     mean = [0.0] * n
     var = [0.0] * n
     for fid, state in states.items():
+        row = kb.loglik[fid][state]
+        best = max(row)
         m, v = moments[fid]
-        observed = list(map(float.__add__, observed, kb.loglik[fid][state]))
-        mean = list(map(float.__add__, mean, m))
-        var = list(map(float.__add__, var, v))
+        for i in range(n):
+            if row[i] < best:
+                observed[i] += row[i]
+                mean[i] += m[i]
+                var[i] += v[i]
     return [(o - m) / math.sqrt(v) if v > 1e-12 else 0.0
             for o, m, v in zip(observed, mean, var)]
 
