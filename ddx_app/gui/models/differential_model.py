@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 
 from ...engine import Analysis
+from ...formatting import percent
 from ...knowledge.model import KnowledgeBase, text
 from .keyed import Index, KeyedTableModel
 from .roles import ACCESSIBLE, ALIGNMENT, DISPLAY, FONT, TOOLTIP, EntityIdRole, ProbabilityRole
@@ -18,12 +19,8 @@ _ROLES = frozenset({DISPLAY, TOOLTIP, ACCESSIBLE, ALIGNMENT, FONT, EntityIdRole,
 
 
 def format_probability(p: float) -> str:
-    """Percent as the CLI prints it: '>99.9%', '<0.1%' or one decimal."""
-    if p >= 0.9995:
-        return QCoreApplication.translate("Differential", ">99.9%")
-    if p < 0.0005:
-        return QCoreApplication.translate("Differential", "<0.1%")
-    return QCoreApplication.translate("Differential", "{pct:.1f}%").format(pct=100 * p)
+    """Percent exactly as the CLI and reports print it (ddx_app.formatting)."""
+    return percent(p)
 
 
 class DifferentialModel(KeyedTableModel):
