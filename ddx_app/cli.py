@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -274,7 +275,21 @@ def cmd_report(args) -> int:
     return cli_report(args)
 
 
+def _no_display() -> bool:
+    """True on a Linux machine with no X11/Wayland display and no Qt platform chosen,
+    where QApplication would abort the process instead of raising."""
+    env = os.environ
+    return (sys.platform.startswith("linux") and not env.get("QT_QPA_PLATFORM")
+            and not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"))
+
+
 def cmd_gui(args) -> int:
+    if _no_display() and (args.screenshot or args.exit_after_startup):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # batch modes need no screen
+    if _no_display():
+        print("ddx: no display found. Use the command line (ddx rank/explain/suggest/report), "
+              "or set QT_QPA_PLATFORM=offscreen for --screenshot.", file=sys.stderr)
+        return 1
     try:
         from .gui.app import run
     except ImportError as exc:  # PySide6 missing

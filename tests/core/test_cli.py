@@ -92,3 +92,12 @@ def test_console_entry_point_has_no_traceback(tmp_path):
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "unsupported YAML tag" in proc.stderr
+
+
+def test_gui_without_a_display_explains_instead_of_aborting(monkeypatch, capsys):
+    """On a headless Linux box `ddx` says what to do instead of Qt aborting the process."""
+    monkeypatch.setattr(sys, "platform", "linux")
+    for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(var, raising=False)
+    assert main([]) == 1
+    assert "no display" in capsys.readouterr().err
