@@ -64,10 +64,14 @@ def _content_key(directory: Path, files: list[tuple[Path, str, str]]) -> str:
     return digest.hexdigest()
 
 
+def canonical_json(raw: dict) -> str:
+    """The KB's content as canonical JSON: sorted keys, no layout, no comments."""
+    return json.dumps(raw, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_sha256(raw: dict) -> str:
     """SHA-256 of the KB's content in canonical JSON (comments and layout do not count)."""
-    canonical = json.dumps(raw, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(raw).encode("utf-8")).hexdigest()
 
 
 def _parse_and_check(item: tuple[Path, str, str]) -> tuple[RawFile | None, list[Problem]]:
@@ -197,6 +201,7 @@ def load_knowledge_base(
     if use_cache:
         from ..atomic import write_atomic
 
+        # not the canonical (sorted) text: key order carries meaning (aliases, display order)
         with contextlib.suppress(OSError):
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(cache_file, json.dumps(

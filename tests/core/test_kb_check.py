@@ -234,3 +234,16 @@ def test_synthetic_benchmark_kb_is_valid(tmp_path):
     assert len(kb.entities) == 20 and len(kb.findings) == 30
     missing = next(f for f in kb.findings if f not in kb.entities["e0000"].cells)
     assert kb.cell("e0000", missing).provenance.expert_estimate
+
+
+def test_cached_kb_is_identical_to_a_freshly_validated_one(mini_kb_dir):
+    """Loading from the content-hash cache gives the same order of states, aliases and
+    findings as a full validation (key order carries meaning)."""
+    fresh = load_knowledge_base(mini_kb_dir, use_cache=False)
+    load_knowledge_base(mini_kb_dir)  # writes the cache
+    cached = load_knowledge_base(mini_kb_dir)
+    assert cached.sha256 == fresh.sha256
+    for fid, f in fresh.findings.items():
+        assert cached.findings[fid].accepted_values == f.accepted_values
+    assert list(cached.findings) == list(fresh.findings)
+    assert list(cached.state_labels) == list(fresh.state_labels)
