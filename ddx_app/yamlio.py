@@ -100,9 +100,6 @@ class LineMap:
                 return line
         return line
 
-    def __contains__(self, path: YamlPath) -> bool:  # pragma: no cover - debugging aid
-        return True
-
 
 _constructor = yaml.constructor.SafeConstructor()
 _MAP, _SEQ, _STR = f"{_TAG}map", f"{_TAG}seq", f"{_TAG}str"

@@ -21,14 +21,15 @@ from ..errors import KnowledgeBaseError, Problem
 from ..paths import bundled_kb_dir, cache_dir
 from .build import build_kb
 from .model import KnowledgeBase
+from .schema import SCHEMA_DIR
 
 if TYPE_CHECKING:
     from .semantic import RawFile
 
 # Parsing and validation modules (PyYAML, the schema validators, multiprocessing) are
 # imported inside the functions that need them: a knowledge base found in the
-# content-hash cache needs none of them, which keeps start-up fast.
-SCHEMA_DIR = Path(__file__).parent / "schemas"
+# content-hash cache needs none of them, which keeps start-up fast. (.schema itself
+# imports its validators lazily, so SCHEMA_DIR costs nothing.)
 
 MAX_FILE_BYTES = 8_000_000
 MAX_NODES = 3_000_000
