@@ -7,6 +7,7 @@ Exit status: 0 on success, 2 when a case file or the knowledge base is bad (one
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -290,12 +291,19 @@ def cmd_gui(args) -> int:
         print("ddx: no display found. Use the command line (ddx rank/explain/suggest/report), "
               "or set QT_QPA_PLATFORM=offscreen for --screenshot.", file=sys.stderr)
         return 1
+    # Start-up creates only long-lived objects (Qt wrapper types, the knowledge base, the
+    # window): collecting them again and again while they are built is wasted work. The
+    # app freezes them and turns the collector back on once the window is up.
+    gc.disable()
     try:
         from .gui.app import run
     except ImportError as exc:  # PySide6 missing
         print(f"ddx: the desktop app needs PySide6 ({exc})", file=sys.stderr)
         return 1
-    return run(args)
+    try:
+        return run(args)
+    finally:
+        gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -317,5 +325,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _runs_gui(argv: Sequence[str]) -> bool:
+    known, _ = _parser().parse_known_args(argv)
+    return known.command in (None, "gui")
+
+
+def entry() -> None:
+    """The ``ddx`` program: :func:`main`, then exit.
+
+    After the desktop app has closed (settings synced, recovery file released, case
+    saved or discarded by the user) nothing is left for Python's own shutdown to do but
+    tear down thousands of Qt wrappers one by one, which takes longer than the app's
+    window takes to appear. The GUI therefore leaves with ``os._exit`` once the standard
+    streams are flushed; command-line commands exit normally.
+    """
+    argv = sys.argv[1:]
+    status = main(argv)
+    if _runs_gui(argv):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

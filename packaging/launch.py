@@ -1,8 +1,6 @@
 """Entry point for frozen builds: the same `ddx` command, GUI by default."""
 
-import sys
-
-from ddx_app.cli import main
+from ddx_app.cli import entry
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

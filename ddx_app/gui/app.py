@@ -9,6 +9,7 @@ dark Fusion palette, for checking that nothing is hard-coded for light themes.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -82,6 +83,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def settle_heap() -> None:
+    """Once the window is up: move everything built so far out of the collector's sight
+    (it lives as long as the app) and turn collection back on, so later collections
+    only look at what editing allocates."""
+    gc.freeze()
+    gc.enable()
+
+
 def _parse_size(size: str | None) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in (size or "1400x900").lower().split("x"))
@@ -138,9 +147,13 @@ def run(args) -> int:
         return 0
     if args.exit_after_startup:
         app.processEvents()
+        settle_heap()
         window.close()
         return 0
     if args.case:
         window.open_path(args.case, ask=False)  # a bad file: message box, empty case
     QTimer.singleShot(0, window.finish_startup)
-    return app.exec()
+    QTimer.singleShot(0, settle_heap)
+    status = app.exec()
+    settings.sync()  # `ddx` leaves with os._exit: nothing may wait for a destructor
+    return status

@@ -62,3 +62,39 @@ def test_ddx_without_arguments_starts_the_gui(monkeypatch):
     monkeypatch.setattr(app, "run", lambda args: seen.append(args) or 0)
     assert cli.main([]) == 0
     assert seen and seen[0].command == "gui" and seen[0].case is None
+
+
+def test_the_ddx_program_leaves_the_gui_without_python_teardown(monkeypatch):
+    """`ddx` (the console script) exits the GUI with os._exit and the GUI's status;
+    command-line commands exit through SystemExit as usual."""
+    import pytest
+
+    from ddx_app import cli
+    from ddx_app.gui import app
+
+    exits = []
+    monkeypatch.setattr(app, "run", lambda args: 3)
+    monkeypatch.setattr(cli.os, "_exit", lambda status: exits.append(status))
+    monkeypatch.setattr(cli.sys, "argv", ["ddx", "gui", "--exit-after-startup"])
+    with pytest.raises(SystemExit):  # the patched os._exit returns; entry then falls through
+        cli.entry()
+    assert exits == [3]
+
+    exits.clear()
+    monkeypatch.setattr(cli.sys, "argv", ["ddx", "kb", "info"])
+    with pytest.raises(SystemExit) as exc:
+        cli.entry()
+    assert exc.value.code == 0 and exits == []
+
+
+def test_gui_start_up_leaves_the_garbage_collector_on(monkeypatch):
+    """The collector is paused while the app is built and always switched back on."""
+    import gc
+
+    from ddx_app import cli
+    from ddx_app.gui import app
+
+    seen = []
+    monkeypatch.setattr(app, "run", lambda args: seen.append(gc.isenabled()) or 0)
+    assert cli.main(["gui"]) == 0
+    assert seen == [False] and gc.isenabled()
