@@ -6,11 +6,10 @@ The core raises these; front ends decide how to show them (the CLI prints one
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with an input file, located by file and 1-based line."""
 
     file: str

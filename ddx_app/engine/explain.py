@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..knowledge.model import KnowledgeBase, Provenance
 
 
-@dataclass(frozen=True)
-class Contribution:
+class Contribution(NamedTuple):
     finding: str
     value: Any  # as recorded (state, alias or number)
     state: str

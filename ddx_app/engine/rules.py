@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..knowledge.conditions import evaluate, findings_in
 from ..knowledge.model import Criterion, KnowledgeBase, Mimic, RedFlag, Workup, WorkupStep
 
 
-@dataclass(frozen=True)
-class CriterionResult:
+class CriterionResult(NamedTuple):
     entity: str
     criterion: Criterion
     met: bool | None  # None: unknown (a finding it needs is not assessed)
@@ -36,8 +34,7 @@ def criteria(kb: KnowledgeBase, entity: str, values: Mapping[str, Any]) -> list[
     return out
 
 
-@dataclass(frozen=True)
-class RedFlagResult:
+class RedFlagResult(NamedTuple):
     flag: RedFlag
     triggered_by: tuple[str, ...]  # findings of the condition that are recorded
     not_done: tuple[str, ...]  # panel findings not yet assessed
@@ -57,8 +54,7 @@ def red_flags(kb: KnowledgeBase, values: Mapping[str, Any]) -> list[RedFlagResul
     return out
 
 
-@dataclass(frozen=True)
-class WorkupResult:
+class WorkupResult(NamedTuple):
     workup: Workup
     probability: float
     path: tuple[tuple[WorkupStep, str], ...]  # steps taken and the state found at each
@@ -97,8 +93,7 @@ def workups(kb: KnowledgeBase, values: Mapping[str, Any],
     return out
 
 
-@dataclass(frozen=True)
-class OutsideWarning:
+class OutsideWarning(NamedTuple):
     """The findings are atypical for every entity of this differential."""
 
     best_fit: str  # the entity the findings fit least badly

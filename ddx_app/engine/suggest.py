@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..knowledge.model import KnowledgeBase
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     finding: str
     gain_bits: float
     separates: tuple[str, str] | None  # the pair of entities this finding best tells apart

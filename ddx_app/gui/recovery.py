@@ -13,8 +13,8 @@ import contextlib
 import json
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QLockFile, QStandardPaths
 
@@ -31,8 +31,7 @@ def data_dir() -> Path:
     return Path(location) if location else cache_dir() / "data"
 
 
-@dataclass(frozen=True)
-class RecoveryEntry:
+class RecoveryEntry(NamedTuple):
     session: str
     case_file: Path
     meta_file: Path

@@ -11,7 +11,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 Text = dict[str, str]  # a language map, {"en": ..., "zh": ...}
 
@@ -26,16 +27,14 @@ def text(value: Text | None, lang: str = "en") -> str:
     return value.get(lang) or value.get("en", "")
 
 
-@dataclass(frozen=True)
-class Bin:
+class Bin(NamedTuple):
     id: str
     label: Text
     lo: float
     hi: float
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One observable: a feature, stain, test, categorical or numeric finding."""
 
     id: str
@@ -45,7 +44,7 @@ class Finding:
     help: Text
     synonyms: dict[str, tuple[str, ...]]
     states: tuple[str, ...]
-    aliases: dict[str, str] = field(default_factory=dict)
+    aliases: Mapping[str, str] = MappingProxyType({})
     unit: Text | None = None
     range: tuple[float, float] | None = None
     bins: tuple[Bin, ...] = ()
@@ -102,16 +101,14 @@ class Finding:
         return tuple(t.lower() for t in terms)
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     id: str
     label: Text
     orderable: bool
     finding_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     id: str
     citation: str
     kind: str
@@ -132,8 +129,7 @@ class Source:
         return self.url
 
 
-@dataclass(frozen=True)
-class Provenance:
+class Provenance(NamedTuple):
     """Where a number comes from: a source id, or the team's expert estimate."""
 
     source: str | None
@@ -145,8 +141,7 @@ class Provenance:
         return self.source or "expert estimate"
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """P(state | entity) for one finding, with its provenance and raw counts."""
 
     finding: str
@@ -206,24 +201,21 @@ class CellTable(Mapping):
         return len(self._raw)
 
 
-@dataclass(frozen=True)
-class Criterion:
+class Criterion(NamedTuple):
     id: str
     name: Text
     rule: dict
     provenance: Provenance
 
 
-@dataclass(frozen=True)
-class WorkupStep:
+class WorkupStep(NamedTuple):
     id: str
     finding: str
     ask: Text
     outcomes: dict[str, dict]  # state -> {"next": step id} | {"conclude": Text}
 
 
-@dataclass(frozen=True)
-class Workup:
+class Workup(NamedTuple):
     id: str
     entity: str
     name: Text
@@ -234,8 +226,7 @@ class Workup:
     note: Text | None = None
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     id: str
     name: Text
     short_name: Text
@@ -249,8 +240,7 @@ class Entity:
     workups: tuple[Workup, ...]
 
 
-@dataclass(frozen=True)
-class RedFlag:
+class RedFlag(NamedTuple):
     id: str
     when: dict
     panel: tuple[str, ...]
@@ -258,8 +248,7 @@ class RedFlag:
     provenance: Provenance
 
 
-@dataclass(frozen=True)
-class Mimic:
+class Mimic(NamedTuple):
     id: str
     name: Text
     hint: Text
@@ -267,8 +256,7 @@ class Mimic:
     provenance: Provenance
 
 
-@dataclass(frozen=True)
-class EngineSettings:
+class EngineSettings(NamedTuple):
     likelihood_floor: float
     close_call_ratio: float
     evidence_weight: float

@@ -15,8 +15,7 @@ inserts one row; only a change of entity or of order rebuilds the table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import (
@@ -98,8 +97,7 @@ def weight_bar(llr: float) -> QPixmap:
     return pixmap
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     kind: str  # "for", "against", "neutral"
     count: int
 
