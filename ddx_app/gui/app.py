@@ -13,9 +13,9 @@ import gc
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..errors import DdxError
@@ -41,6 +41,8 @@ def install_translations(app: QApplication, lang: str) -> bool:
     (texts of the interface; knowledge-base texts use ``text(x, lang)`` instead)."""
     if lang == "en":
         return False
+    from PySide6.QtCore import QTranslator
+
     path = resources_dir() / "translations" / f"ddx_{lang}.qm"
     translator = QTranslator(app)
     if path.is_file() and translator.load(str(path)):
@@ -78,6 +80,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QGuiApplication.setApplicationDisplayName("DDx Assistant")
     register_fonts()
     if os.environ.get("DDX_GUI_THEME", "").lower() == "dark":
+        from PySide6.QtWidgets import QStyleFactory
+
         app.setStyle(QStyleFactory.create("Fusion"))
         app.setPalette(dark_palette())
     return app

@@ -15,30 +15,28 @@ True and False by 2**40 so that the lost references can never bring them to zero
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 import PySide6
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
 
 _BUMP = 1 << 40
 _state: dict[str, bool] = {}
 
 
-class _Probe(QObject):
-    fired = Signal()
-
-
-class _ProbeModel(QAbstractListModel):
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 1
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        return None
-
-
 def refcount_defects() -> dict[str, bool]:
     """Which singletons this PySide6 loses references to (measured, not guessed)."""
+    from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Signal
+
+    class _Probe(QObject):
+        fired = Signal()
+
+    class _ProbeModel(QAbstractListModel):
+        def rowCount(self, parent=QModelIndex()) -> int:
+            return 0 if parent.isValid() else 1
+
+        def data(self, index, role=0):
+            return None
+
     probe, model = _Probe(), _ProbeModel()
     index = model.index(0, 0)
     before_true, before_none = sys.getrefcount(True), sys.getrefcount(None)
@@ -60,6 +58,8 @@ def guard_refcount_defects() -> bool:
     needed = (any(defects.values()) and sys.implementation.name == "cpython"
               and sys.version_info < (3, 12) and not hasattr(sys, "_is_gil_enabled"))
     if needed:
+        import ctypes
+
         for obj in (None, True, False):
             # ob_refcnt is the first field of every object on these CPython builds.
             ctypes.c_ssize_t.from_address(id(obj)).value += _BUMP

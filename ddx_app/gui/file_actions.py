@@ -7,7 +7,6 @@ question goes through ``self.prompter`` so that tests can answer it.
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 from pathlib import Path
@@ -165,6 +164,8 @@ class FileActionsMixin:
         if not entries:
             return False
         entry, older = entries[0], entries[1:]
+        import datetime
+
         when = datetime.datetime.fromtimestamp(entry.saved_at).strftime("%Y-%m-%d %H:%M")
         restored = False
         accepted = self.prompter.offer_recovery(when, entry.original)

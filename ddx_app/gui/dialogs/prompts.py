@@ -1,12 +1,14 @@
 """Every question the main window asks the user, in one replaceable object.
 
-Tests hand the window a fake Prompter instead of clicking modal dialogs.
+Tests hand the window a fake Prompter instead of clicking modal dialogs. The
+dialog classes are imported on first use: most sessions never show one, and
+PySide builds each wrapper class (with its enums) when it is first imported.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 CASE_FILTER = "DDx case (*.ddx.yaml *.yaml *.yml);;All files (*)"
@@ -20,7 +22,9 @@ class Prompter:
     def __init__(self, parent: QWidget):
         self.parent = parent
 
-    def _box(self, icon, title: str, text: str, informative: str = "") -> QMessageBox:
+    def _box(self, icon, title: str, text: str, informative: str = ""):
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self.parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         if informative:
@@ -29,6 +33,8 @@ class Prompter:
 
     def unsaved_changes(self, name: str) -> str:
         """SAVE, DISCARD or CANCEL."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = self._box(QMessageBox.Icon.Warning, _tr("Unsaved changes"),
                         _tr("Save the changes to {name}?").format(name=name),
                         _tr("Your changes are lost if you do not save them."))
@@ -45,16 +51,22 @@ class Prompter:
 
     def error(self, title: str, message: str, problems: list[str] | tuple[str, ...] = ()
               ) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = self._box(QMessageBox.Icon.Warning, title, message, "\n".join(problems))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
 
     def information(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = self._box(QMessageBox.Icon.Information, title, message)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
 
     def offer_recovery(self, saved_at: str, original: str | None) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         source = original or _tr("an unsaved case")
         box = self._box(QMessageBox.Icon.Question, _tr("Recover unsaved work?"),
                         _tr("DDx Assistant did not close properly. Restore the changes to "
@@ -66,11 +78,15 @@ class Prompter:
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def open_file(self, directory: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.parent, _tr("Open case"), directory,
                                               _tr(CASE_FILTER))
         return path or None
 
     def save_file(self, suggested: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self.parent, _tr("Save case"), suggested,
                                               _tr(CASE_FILTER))
         if path and not path.endswith((".yaml", ".yml")):

@@ -8,11 +8,10 @@ step or the conclusion). Hidden when there is nothing to say.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtWidgets import QFrame, QTextBrowser
 
 from ...engine import Analysis
+from ...formatting import escape_html as escape
 from ...knowledge.model import KnowledgeBase, text
 from ..models.differential_model import format_probability
 

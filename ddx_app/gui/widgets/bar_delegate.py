@@ -1,10 +1,15 @@
-"""The differential's probability bars, drawn with their percentage."""
+"""The differential's probability bars, drawn with their percentage.
+
+Selection is read from the view's selection model rather than ``option.state``:
+``option.state`` is a ``QStyle.StateFlag``, and touching it makes PySide build its
+``QStyle`` wrapper with every style enum (about 7 ms of the app's start-up).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..models.roles import ProbabilityRole
 from .colors import bar_color, bar_track
@@ -12,41 +17,38 @@ from .colors import bar_color, bar_track
 Index = QModelIndex | QPersistentModelIndex
 # Enum arithmetic is slow in Python; these run for every painted cell.
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_SELECTED = QStyle.StateFlag.State_Selected
-_ACTIVE = QStyle.StateFlag.State_Active
 
 
-def _text_color(option: QStyleOptionViewItem):
-    selected = bool(option.state & _SELECTED)
-    role = option.palette.ColorRole.HighlightedText if selected else option.palette.ColorRole.Text
-    return option.palette.color(role)
+class ProbabilityBarDelegate(QStyledItemDelegate):
+    """A horizontal bar proportional to ProbabilityRole, the percentage on its right.
 
-
-class _BarDelegate(QStyledItemDelegate):
-    """Bars drawn directly: the view has already painted the row (alternating colours);
-    only the selection is added here. Going through the style's CE_ItemViewItem would
-    call back into the Python model for every role of every cell on every repaint."""
-
-    def _draw_background(self, painter: QPainter, option: QStyleOptionViewItem,
-                         index: Index) -> None:
-        if option.state & _SELECTED:
-            group = (QPalette.ColorGroup.Active if option.state & _ACTIVE
-                     else QPalette.ColorGroup.Inactive)
-            painter.fillRect(option.rect, option.palette.brush(group,
-                                                               QPalette.ColorRole.Highlight))
-
-
-class ProbabilityBarDelegate(_BarDelegate):
-    """A horizontal bar proportional to ProbabilityRole, the percentage on its right."""
+    Bars are drawn directly: the view has already painted the row (alternating
+    colours); only the selection is added here. Going through the style's
+    CE_ItemViewItem would call back into the Python model for every role of every
+    cell on every repaint.
+    """
 
     TEXT_WIDTH = 56  # logical pixels reserved for ">99.9%"
+
+    def __init__(self, view: QAbstractItemView):
+        super().__init__(view)
+        self._view = view
+
+    def _selected(self, index: Index) -> bool:
+        selection = self._view.selectionModel()
+        return selection is not None and selection.isSelected(index)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         p = index.data(ProbabilityRole)
         if p is None:
             super().paint(painter, option, index)
             return
-        self._draw_background(painter, option, index)
+        palette = option.palette
+        selected = self._selected(index)
+        if selected:
+            group = (QPalette.ColorGroup.Active if self._view.isActiveWindow()
+                     else QPalette.ColorGroup.Inactive)
+            painter.fillRect(option.rect, palette.brush(group, QPalette.ColorRole.Highlight))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = option.fontMetrics
@@ -55,15 +57,15 @@ class ProbabilityBarDelegate(_BarDelegate):
         bar_h = max(6.0, min(r.height() - 8, fm.height() * 0.7))
         track = QRectF(r.left(), r.center().y() - bar_h / 2, max(0.0, r.width() - text_w),
                        bar_h)
-        selected = bool(option.state & _SELECTED)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(bar_track(option.palette))
+        painter.setBrush(bar_track(palette))
         painter.drawRoundedRect(track, 2, 2)
         fill = QRectF(track)
         fill.setWidth(max(1.0, track.width() * float(p)))  # a hairline shows 'not zero'
-        painter.setBrush(bar_color(option.palette, selected))
+        painter.setBrush(bar_color(palette, selected))
         painter.drawRoundedRect(fill, 2, 2)
-        painter.setPen(_text_color(option))
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected
+                                     else QPalette.ColorRole.Text))
         painter.drawText(QRectF(track.right(), r.top(), text_w, r.height()),
                          _RIGHT,
                          str(index.data(Qt.ItemDataRole.DisplayRole)))

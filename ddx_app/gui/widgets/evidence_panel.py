@@ -8,8 +8,6 @@ pitfalls. Everything is read from the current Analysis.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...engine import Analysis
+from ...formatting import escape_html as escape
 from ...knowledge.model import KnowledgeBase, text
 from ..models.differential_model import format_probability
 from ..models.evidence_model import (

@@ -7,7 +7,8 @@ hides it) so that the next key sets its state.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...knowledge.model import KnowledgeBase, text
@@ -15,6 +16,24 @@ from ..models.filter_proxy import FindingFilterProxy
 from ..models.findings_model import LABEL, FindingsModel
 from .findings_view import FindingsView
 from .state_delegate import StateDelegate
+
+
+class FilterEdit(QLineEdit):
+    """The filter box: Escape clears it, Down or Enter asks to move into the matches.
+
+    A key handler rather than an event filter, so that only key presses reach Python
+    (an event filter is called, and its event wrapped, for every event of the box)."""
+
+    enterMatches = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self.text():
+            self.clear()
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enterMatches.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 class FindingsPanel(QWidget):
@@ -26,10 +45,10 @@ class FindingsPanel(QWidget):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.filter_edit = QLineEdit()
+        self.filter_edit = FilterEdit()
         self.filter_edit.setObjectName("findingFilter")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.installEventFilter(self)
+        self.filter_edit.enterMatches.connect(self._focus_first_match)
         self.filter_edit.textChanged.connect(self._on_filter_text)
         self.view = FindingsView(kb.state_keys)
         self.view.setModel(proxy)
@@ -60,16 +79,6 @@ class FindingsPanel(QWidget):
     def _on_filter_text(self, query: str) -> None:
         self._proxy.set_query(query)
         self.view.expandAll()
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.filter_edit and event.type() == QEvent.Type.KeyPress:
-            if event.key() == Qt.Key.Key_Escape and self.filter_edit.text():
-                self.filter_edit.clear()
-                return True
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._focus_first_match()
-                return True
-        return super().eventFilter(obj, event)
 
     def _focus_first_match(self) -> None:
         proxy = self._proxy

@@ -6,17 +6,22 @@ column's current width, and :class:`WrappingTreeView` re-lays out the rows when
 a column is resized. Measurements are cached by (text, width, font): a view is
 re-laid out after every edit, and asking Qt's base delegate each time (which
 calls back into the Python model for every role) is what makes views slow.
+
+The text margin is the one QCommonStyle (Fusion, Windows) gives item views,
+``PM_FocusFrameHMargin + 1``, taken as a constant: asking ``view.style()`` makes
+PySide build its QStyle wrapper with all the style enums, 7 ms of start-up.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 Index = QModelIndex | QPersistentModelIndex
 _WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
 _CACHE_LIMIT = 4096
+_TEXT_MARGIN = 3  # QCommonStyle: PM_FocusFrameHMargin (2) + 1
 
 
 class WrapDelegate(QStyledItemDelegate):
@@ -45,21 +50,18 @@ class WrapDelegate(QStyledItemDelegate):
         key = (label, width, font.weight(), font.italic(), font.pointSizeF())
         size = self._cache.get(key)
         if size is None:
-            size = self._measure(view, font, label, width)
+            size = self._measure(font, label, width)
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
             self._cache[key] = size
         return size
 
     @staticmethod
-    def _measure(view, font: QFont, label: str, width: int) -> QSize:
-        style = view.style() if view is not None else None
-        hmargin = (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-                   if style else 3)
+    def _measure(font: QFont, label: str, width: int) -> QSize:
         fm = QFontMetrics(font)
-        natural = fm.horizontalAdvance(label) + 2 * hmargin + 2
+        natural = fm.horizontalAdvance(label) + 2 * _TEXT_MARGIN + 2
         height = fm.height() + 4
-        inner = width - 2 * hmargin - 2
+        inner = width - 2 * _TEXT_MARGIN - 2
         if width > 0 and inner > 20 and natural > width:
             rect = fm.boundingRect(QRect(0, 0, inner, 100_000), _WRAP, label)
             height = max(height, rect.height() + 4)

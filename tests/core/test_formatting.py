@@ -1,0 +1,20 @@
+"""Shared formatters: the GUI's HTML escaping matches the standard library's."""
+
+from __future__ import annotations
+
+import html
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ddx_app.formatting import escape_html
+
+
+@given(st.text())
+def test_escape_html_is_html_escape(s):
+    assert escape_html(s) == html.escape(s, quote=True)
+
+
+def test_escape_html_neutralises_markup_typed_by_a_user():
+    assert escape_html('<img src=x onerror="alert(1)">&') == (
+        "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;")
