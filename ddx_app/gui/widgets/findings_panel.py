@@ -8,7 +8,7 @@ hides it) so that the next key sets its state.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...knowledge.model import KnowledgeBase, text
@@ -55,12 +55,20 @@ class FindingsPanel(QWidget):
         ranges = {f.id: f.range for f in kb.findings.values() if f.range}
         units = {f.id: text(f.unit, lang) for f in kb.findings.values() if f.unit}
         self.view.setItemDelegate(StateDelegate(ranges, units, self.view))
-        self.view.expandAll()
+        self._expanded_once = False  # see showEvent
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.view, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Groups open on first show, when the columns have their real widths: expanding
+        earlier lays out (and word-wraps) every row at a throw-away width first."""
+        if not self._expanded_once:
+            self._expanded_once = True
+            self.view.expandAll()
+        super().showEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Findings"))
