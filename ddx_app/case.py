@@ -10,7 +10,6 @@ diffs stay readable.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,17 +27,38 @@ MAX_CASE_NODES = 50_000
 KNOWN_KEYS = ("ddx_case", "case_id", "title", "notes", "teaching", "findings")
 
 
-@dataclass
 class Case:
-    """One case: metadata, the findings recorded, and any extra keys to keep."""
+    """One case: metadata, the findings recorded, and any extra keys to keep.
 
-    findings: dict[str, Any] = field(default_factory=dict)
-    case_id: Any = None
-    title: Any = None
-    notes: Any = None
-    teaching: dict | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    warnings: list[Problem] = field(default_factory=list)
+    Compared by content (two cases with the same findings in another order are
+    equal); not hashable, since it is edited in place.
+    """
+
+    _FIELDS = ("findings", "case_id", "title", "notes", "teaching", "extra", "warnings")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, findings: dict[str, Any] | None = None, case_id: Any = None,
+                 title: Any = None, notes: Any = None, teaching: dict | None = None,
+                 extra: dict[str, Any] | None = None, warnings: list[Problem] | None = None):
+        self.findings: dict[str, Any] = {} if findings is None else findings
+        self.case_id = case_id
+        self.title = title
+        self.notes = notes
+        self.teaching = teaching
+        self.extra: dict[str, Any] = {} if extra is None else extra
+        self.warnings: list[Problem] = [] if warnings is None else warnings
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return "Case(" + ", ".join(f"{n}={v!r}" for n, v in zip(self._FIELDS, self._values())) \
+            + ")"
 
     @property
     def answer(self) -> str | None:

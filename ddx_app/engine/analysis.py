@@ -8,7 +8,6 @@ Analysis, so a front end pays only for what it shows.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -22,18 +21,18 @@ class Ranked(NamedTuple):
     probability: float
 
 
-@dataclass
 class Analysis:
-    kb: KnowledgeBase
-    values: dict[str, Any]
-    prior: str
-    states: dict[str, str] = field(init=False)
-    probabilities: list[float] = field(init=False)
+    """The posterior for one set of findings, and everything derived from it (lazily)."""
 
-    def __post_init__(self):
-        self.values = {f: self.values[f] for f in self.kb.findings if f in self.values}
-        self.states = observed_states(self.kb, self.values)
-        self.probabilities = normalise(log_scores(self.kb, self.states, self.prior))
+    def __init__(self, kb: KnowledgeBase, values: Mapping[str, Any], prior: str):
+        self.kb = kb
+        self.prior = prior
+        self.values: dict[str, Any] = {f: values[f] for f in kb.findings if f in values}
+        self.states: dict[str, str] = observed_states(kb, self.values)
+        self.probabilities: list[float] = normalise(log_scores(kb, self.states, prior))
+
+    def __repr__(self) -> str:
+        return f"<Analysis {self.prior} leader={self.leader.entity} of {len(self.values)} findings>"
 
     @cached_property
     def ranking(self) -> list[Ranked]:

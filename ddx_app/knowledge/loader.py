@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -55,8 +54,16 @@ def _kb_files(directory: Path) -> list[tuple[Path, str, str]]:
     return files + [(p, f"entities/{p.name}", "entity") for p in entity_files]
 
 
+try:  # the C BLAKE2 module alone: `hashlib` loads OpenSSL, 4 ms of every start
+    from _blake2 import blake2b as _cache_hash
+except ImportError:  # pragma: no cover - an interpreter without it
+    from hashlib import blake2b as _cache_hash
+
+
 def _content_key(directory: Path, files: list[tuple[Path, str, str]]) -> str:
-    digest = hashlib.sha256(f"ddx-kb-cache:{__version__}\0".encode())
+    """BLAKE2b-256 of every byte the cache depends on: the KB files, the schemas and
+    the app version. Any change, whatever its size or time stamp, misses the cache."""
+    digest = _cache_hash(f"ddx-kb-cache:{__version__}\0".encode(), digest_size=32)
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         digest.update(schema.read_bytes())
     for path, label, _ in files:
@@ -72,6 +79,8 @@ def canonical_json(raw: dict) -> str:
 
 def canonical_sha256(raw: dict) -> str:
     """SHA-256 of the KB's content in canonical JSON (comments and layout do not count)."""
+    import hashlib
+
     return hashlib.sha256(canonical_json(raw).encode("utf-8")).hexdigest()
 
 

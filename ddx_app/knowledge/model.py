@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -265,30 +264,45 @@ class EngineSettings(NamedTuple):
     improbable_below: float
 
 
-@dataclass
 class KnowledgeBase:
-    """A loaded, validated knowledge base plus the tables the engine uses."""
+    """A loaded, validated knowledge base plus the tables the engine uses.
 
-    id: str
-    version: str
-    title: Text
-    sha256: str
-    directory: str
-    settings: EngineSettings
-    state_labels: dict[str, Text]
-    groups: dict[str, Group]
-    findings: dict[str, Finding]
-    entities: dict[str, Entity]
-    sources: dict[str, Source]
-    red_flags: tuple[RedFlag, ...]
-    mimics: tuple[Mimic, ...]
-    warnings: tuple[str, ...] = ()
-    no_data: dict[str, Cell] = field(default_factory=dict)  # finding id -> no-data cell
-    pertinent_negative_states: frozenset[str] = frozenset()
-    state_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "P" -> states
-    # compiled: finding id -> state -> log P(state | entity), in entity_ids order
-    loglik: dict[str, dict[str, tuple[float, ...]]] = field(default_factory=dict)
-    log_priors: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    A plain class (not a dataclass): it is built once per process, and generating
+    dataclass methods costs more start-up time than this whole class is worth.
+    """
+
+    def __init__(self, *, id: str, version: str, title: Text, sha256: str, directory: str,
+                 settings: EngineSettings, state_labels: dict[str, Text],
+                 groups: dict[str, Group], findings: dict[str, Finding],
+                 entities: dict[str, Entity], sources: dict[str, Source],
+                 red_flags: tuple[RedFlag, ...], mimics: tuple[Mimic, ...],
+                 warnings: tuple[str, ...] = (), no_data: dict[str, Cell] | None = None,
+                 pertinent_negative_states: frozenset[str] = frozenset(),
+                 state_keys: dict[str, tuple[str, ...]] | None = None):
+        self.id = id
+        self.version = version
+        self.title = title
+        self.sha256 = sha256
+        self.directory = directory
+        self.settings = settings
+        self.state_labels = state_labels
+        self.groups = groups
+        self.findings = findings
+        self.entities = entities
+        self.sources = sources
+        self.red_flags = red_flags
+        self.mimics = mimics
+        self.warnings = warnings
+        self.no_data = no_data or {}  # finding id -> the shared no-data cell
+        self.pertinent_negative_states = pertinent_negative_states
+        self.state_keys = state_keys or {}  # "P" -> states that key sets
+        # compiled by compile(): finding id -> state -> log P(state | entity), in
+        # entity_ids order; prior mode -> log prior per entity
+        self.loglik: dict[str, dict[str, tuple[float, ...]]] = {}
+        self.log_priors: dict[str, tuple[float, ...]] = {}
+
+    def __repr__(self) -> str:
+        return f"<KnowledgeBase {self.id} {self.version} {self.short_hash}>"
 
     @cached_property
     def entity_ids(self) -> tuple[str, ...]:

@@ -158,7 +158,7 @@ class EvidenceModel(QObject):
                 del self._keys[i], self._shown[i]
         old = dict(zip(self._keys, self._shown))
         for pos, (row, key) in enumerate(zip(rows, keys)):
-            shown = row  # rows are frozen dataclasses: equal rows look the same
+            shown = row  # rows are immutable records: equal rows look the same
             if pos < len(self._keys) and self._keys[pos] == key:
                 if old[key] != shown:
                     for col, item in enumerate(self._items(row)):

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeVi
 
 Index = QModelIndex | QPersistentModelIndex
 _WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FONT = Qt.ItemDataRole.FontRole
 _CACHE_LIMIT = 4096
 _TEXT_MARGIN = 3  # QCommonStyle: PM_FocusFrameHMargin (2) + 1
 
@@ -30,42 +32,49 @@ class WrapDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._cache: dict[tuple, QSize] = {}
+        self._metrics: dict[tuple, QFontMetrics] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        label = index.data(Qt.ItemDataRole.DisplayRole)
+        label = index.data(_DISPLAY)
         if not isinstance(label, str):
             return super().sizeHint(option, index)
         view = self.parent()
-        font = index.data(Qt.ItemDataRole.FontRole)
-        font = font if isinstance(font, QFont) else option.font
+        font = index.data(_FONT)
+        if not isinstance(font, QFont):
+            font = option.font
         width = -1
         if isinstance(view, QTreeView) and view.wordWrap():
-            width = view.header().sectionSize(index.column())
-            if index.column() == view.header().logicalIndex(0):
+            column = index.column()
+            header = view.header()
+            width = header.sectionSize(column)
+            if column == header.logicalIndex(0):
                 depth, parent = 0, index.parent()
                 while parent.isValid():
                     depth, parent = depth + 1, parent.parent()
                 width -= view.indentation() * (depth + (1 if view.rootIsDecorated() else 0))
         # QFont.key() is slow; within one view only weight, slant and size vary.
-        key = (label, width, font.weight(), font.italic(), font.pointSizeF())
+        font_key = (font.weight(), font.italic(), font.pointSizeF())
+        key = (label, width, font_key)
         size = self._cache.get(key)
         if size is None:
-            size = self._measure(font, label, width)
+            fm = self._metrics.get(font_key)
+            if fm is None:
+                fm = self._metrics[font_key] = QFontMetrics(font)
+            size = _measure(fm, label, width)
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
             self._cache[key] = size
         return size
 
-    @staticmethod
-    def _measure(font: QFont, label: str, width: int) -> QSize:
-        fm = QFontMetrics(font)
-        natural = fm.horizontalAdvance(label) + 2 * _TEXT_MARGIN + 2
-        height = fm.height() + 4
-        inner = width - 2 * _TEXT_MARGIN - 2
-        if width > 0 and inner > 20 and natural > width:
-            rect = fm.boundingRect(QRect(0, 0, inner, 100_000), _WRAP, label)
-            height = max(height, rect.height() + 4)
-        return QSize(natural, height)
+
+def _measure(fm: QFontMetrics, label: str, width: int) -> QSize:
+    natural = fm.horizontalAdvance(label) + 2 * _TEXT_MARGIN + 2
+    height = fm.height() + 4
+    inner = width - 2 * _TEXT_MARGIN - 2
+    if width > 0 and inner > 20 and natural > width:
+        rect = fm.boundingRect(QRect(0, 0, inner, 100_000), _WRAP, label)
+        height = max(height, rect.height() + 4)
+    return QSize(natural, height)
 
 
 class WrappingTreeView(QTreeView):
