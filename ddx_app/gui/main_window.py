@@ -40,7 +40,6 @@ from .widgets.analysis_panels import DifferentialPanel, SuggestionsPanel
 from .widgets.case_form import CaseForm
 from .widgets.evidence_panel import EvidencePanel
 from .widgets.findings_panel import FindingsPanel
-from .widgets.trainee_panel import TraineePanel
 from .window_state import WindowStateMixin
 
 AUTOSAVE_MS = 30_000
@@ -115,13 +114,9 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.left_splitter.setStretchFactor(1, 1)
         self.left_splitter.setSizes([150, 650])
 
-        # Middle: trainee box, differential, warnings and workup, next best tests.
-        self.trainee_panel = TraineePanel(self.kb, self.lang)
-        self.trainee_panel.setVisible(False)
-        self.trainee_panel.setSizePolicy(QSizePolicy.Policy.Preferred,
-                                         QSizePolicy.Policy.Maximum)
-        self.trainee_panel.committed.connect(self.commit_guess)
-        self.trainee_panel.revealRequested.connect(self.reveal)
+        # Middle: trainee box (built when trainee mode is first used), differential,
+        # warnings and workup, next best tests.
+        self._trainee_panel = None
         self.differential_panel = DifferentialPanel(self.differential_model)
         self.differential_view = self.differential_panel.view
         self.prior_combo = self.differential_panel.prior_combo
@@ -148,10 +143,9 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.middle_stack.addWidget(self.middle_splitter)
         self.middle_stack.addWidget(self.hidden_note)
         middle = QWidget()
-        ml = QVBoxLayout(middle)
-        ml.setContentsMargins(0, 0, 0, 0)
-        ml.addWidget(self.trainee_panel)
-        ml.addWidget(self.middle_stack, 1)
+        self._middle_layout = QVBoxLayout(middle)
+        self._middle_layout.setContentsMargins(0, 0, 0, 0)
+        self._middle_layout.addWidget(self.middle_stack, 1)
 
         # Right: evidence for the selected entity.
         self.evidence = EvidencePanel(self.kb, self.lang)
@@ -184,6 +178,21 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.setCentralWidget(central)
         self.kb_label = QLabel()
         self.statusBar().addPermanentWidget(self.kb_label)
+
+    @property
+    def trainee_panel(self):
+        """The trainee box above the differential, created on first use."""
+        if self._trainee_panel is None:
+            from .widgets.trainee_panel import TraineePanel
+
+            panel = TraineePanel(self.kb, self.lang)
+            panel.setVisible(False)
+            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            panel.committed.connect(self.commit_guess)
+            panel.revealRequested.connect(self.reveal)
+            self._middle_layout.insertWidget(0, panel)
+            self._trainee_panel = panel
+        return self._trainee_panel
 
     def splitters(self) -> dict[str, QSplitter]:
         return {"main_splitter": self.main_splitter, "left_splitter": self.left_splitter,

@@ -9,7 +9,6 @@ against the finding's range; the others get a drop-down of their states with
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
@@ -36,6 +35,8 @@ class NumberEditor(QWidget):
         self.line.setObjectName("numberField")
         self.line.setPlaceholderText(self.tr("empty = not assessed"))
         self.line.setClearButtonEnabled(True)
+        from PySide6.QtGui import QDoubleValidator  # with the first number editor
+
         validator = QDoubleValidator(lo, hi, 3, self.line)
         validator.setNotation(QDoubleValidator.Notation.StandardNotation)
         validator.setLocale(QLocale.c())
