@@ -46,6 +46,9 @@ def write_kb(out: Path, entities: int = 1000, findings: int = 400, per_entity: i
         "title: {en: Synthetic benchmark knowledge base}\nrequire_complete: false\n"
         "engine:\n  likelihood_floor: 0.02\n  close_call_ratio: 3.0\n"
         "  outside: {typicality_z_below: -3.5, min_findings: 4, improbable_below: 0.05}\n"
+        "  expert_estimate: true\n"
+        "report:\n  discuss: {most: 3, min_probability: 0.05}\n"
+        "  stains_not_done: {compare_top: 3, min_difference: 0.3, most: 6}\n"
         "  expert_estimate: true\n", "utf-8")
     (out / "sources.yaml").write_text(
         "sources:\n" + "".join(

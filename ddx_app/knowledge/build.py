@@ -16,6 +16,7 @@ from .model import (
     Mimic,
     Provenance,
     RedFlag,
+    ReportSettings,
     Source,
     Workup,
     WorkupStep,
@@ -104,6 +105,7 @@ def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) 
     catalogue = build_catalogue(fdata)
     engine = manifest["engine"]
     outside = engine["outside"]
+    report = manifest["report"]
     groups = {
         g["id"]: Group(g["id"], g["label"], bool(g.get("orderable", False)),
                        tuple(f.id for f in catalogue.values() if f.group == g["id"]))
@@ -127,6 +129,13 @@ def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) 
             typicality_z_below=outside["typicality_z_below"],
             min_findings=outside["min_findings"],
             improbable_below=outside["improbable_below"],
+        ),
+        report=ReportSettings(
+            discuss_most=report["discuss"]["most"],
+            discuss_min_probability=report["discuss"]["min_probability"],
+            compare_top=report["stains_not_done"]["compare_top"],
+            min_difference=report["stains_not_done"]["min_difference"],
+            stains_most=report["stains_not_done"]["most"],
         ),
         state_labels=fdata["state_labels"],
         groups=groups,

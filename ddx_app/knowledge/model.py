@@ -264,6 +264,16 @@ class EngineSettings(NamedTuple):
     improbable_below: float
 
 
+class ReportSettings(NamedTuple):
+    """kb.yaml ``report``: which entities a report discusses, which stains not done it lists."""
+
+    discuss_most: int  # at most this many leading entities ...
+    discuss_min_probability: float  # ... beyond the leader, only those this probable
+    compare_top: int  # stains not done: compare the expected results of the top N entities
+    min_difference: float  # list a stain when two of them differ this much (total variation)
+    stains_most: int  # and list at most this many
+
+
 class KnowledgeBase:
     """A loaded, validated knowledge base plus the tables the engine uses.
 
@@ -272,7 +282,8 @@ class KnowledgeBase:
     """
 
     def __init__(self, *, id: str, version: str, title: Text, sha256: str, directory: str,
-                 settings: EngineSettings, state_labels: dict[str, Text],
+                 settings: EngineSettings, report: ReportSettings,
+                 state_labels: dict[str, Text],
                  groups: dict[str, Group], findings: dict[str, Finding],
                  entities: dict[str, Entity], sources: dict[str, Source],
                  red_flags: tuple[RedFlag, ...], mimics: tuple[Mimic, ...],
@@ -285,6 +296,7 @@ class KnowledgeBase:
         self.sha256 = sha256
         self.directory = directory
         self.settings = settings
+        self.report = report
         self.state_labels = state_labels
         self.groups = groups
         self.findings = findings

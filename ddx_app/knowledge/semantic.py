@@ -251,10 +251,11 @@ def _cycles(start: str, steps: dict) -> Iterator[str]:
 
 def check_manifest(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
                    ck: Checker) -> None:
-    engine = f.data["engine"]
-    if "source" in engine and engine["source"] not in sources and engine["source"] != \
-            "expert_estimate":
-        ck.error(f, ("engine", "source"), f"unknown source id {engine['source']!r}")
+    for block in ("engine", "report"):
+        settings = f.data.get(block, {})
+        if "source" in settings and settings["source"] not in sources and \
+                settings["source"] != "expert_estimate":
+            ck.error(f, (block, "source"), f"unknown source id {settings['source']!r}")
     for key in ("red_flags", "mimics"):
         _duplicates(f.data.get(key, []), f, (key,), key[:-1].replace("_", " "), ck)
     for i, flag in enumerate(f.data.get("red_flags", [])):

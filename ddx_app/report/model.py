@@ -21,7 +21,7 @@ from ..case import Case
 from ..engine import Analysis
 from ..formatting import percent
 from ..knowledge.model import KnowledgeBase, Provenance, text
-from .not_done import key_stains_not_done, leading_entities
+from .not_done import compared_entities, discussed_entities, key_stains_not_done
 from .options import SECTIONS, ReportOptions
 
 SCHEMA = "ddx-report/1"
@@ -106,7 +106,7 @@ class _Builder:
         return groups
 
     def not_done(self) -> dict:
-        entities = leading_entities(self.a, most=3, min_probability=0.0, at_least=2)
+        entities = compared_entities(self.kb, self.a)
         stains = []
         for s in key_stains_not_done(self.kb, self.a, entities):
             stains.append({
@@ -245,7 +245,7 @@ class _Builder:
         if has("not_done"):
             r["not_done"] = self.not_done()
         if has("evidence") or has("criteria"):
-            r["leading"] = self.leading(leading_entities(self.a))
+            r["leading"] = self.leading(discussed_entities(self.kb, self.a))
         if has("red_flags"):
             r["red_flags"] = self.red_flags()
         if has("workup"):

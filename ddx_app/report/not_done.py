@@ -7,6 +7,8 @@ between two of them, measured as the total-variation distance between their
 state distributions, ``1/2 sum_s |P(s|a) - P(s|b)|``. Pairs where the knowledge
 base gives no figure for one entity are skipped: the shared "no data" cell
 (equal across states) would look like a difference that nobody measured.
+How many entities are discussed and compared, the smallest difference worth
+listing and the length of the list come from kb.yaml ``report``.
 """
 
 from __future__ import annotations
@@ -17,11 +19,8 @@ from dataclasses import dataclass
 from ..engine import Analysis
 from ..knowledge.model import KnowledgeBase
 
-MIN_DISTANCE = 0.3  # a smaller difference in expected results is not worth listing
-MAX_STAINS = 6
 
-
-def leading_entities(analysis: Analysis, most: int = 3, min_probability: float = 0.05,
+def leading_entities(analysis: Analysis, most: int, min_probability: float,
                      at_least: int = 1) -> list[str]:
     """The top entities: at least ``at_least``, then those reaching ``min_probability``."""
     out = []
@@ -37,6 +36,18 @@ class StainNotDone:
     distance: float  # total-variation distance between the pair it separates best
     separates: tuple[str, str]
     expected: dict[str, tuple[str, float]]  # entity -> (most likely state, its probability)
+
+
+def compared_entities(kb: KnowledgeBase, analysis: Analysis) -> list[str]:
+    """The entities whose expected stain results are compared (kb.yaml report)."""
+    return leading_entities(analysis, most=kb.report.compare_top, min_probability=0.0,
+                            at_least=2)
+
+
+def discussed_entities(kb: KnowledgeBase, analysis: Analysis) -> list[str]:
+    """The leading entities the report discusses in detail (kb.yaml report)."""
+    return leading_entities(analysis, most=kb.report.discuss_most,
+                            min_probability=kb.report.discuss_min_probability)
 
 
 def key_stains_not_done(kb: KnowledgeBase, analysis: Analysis,
@@ -56,7 +67,7 @@ def key_stains_not_done(kb: KnowledgeBase, analysis: Analysis,
                 d = 0.5 * sum(abs(pa[s] - pb[s]) for s in kb.findings[fid].states)
                 if best is None or d > best[0]:
                     best = (d, (a, b))
-            if best is None or best[0] < MIN_DISTANCE:
+            if best is None or best[0] < kb.report.min_difference:
                 continue
             expected = {}
             for e in given:
@@ -65,4 +76,4 @@ def key_stains_not_done(kb: KnowledgeBase, analysis: Analysis,
                 expected[e] = (state, probs[state])
             out.append(StainNotDone(fid, best[0], best[1], expected))
     out.sort(key=lambda s: (-s.distance, s.finding))
-    return out[:MAX_STAINS]
+    return out[:kb.report.stains_most]

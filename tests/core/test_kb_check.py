@@ -247,3 +247,12 @@ def test_cached_kb_is_identical_to_a_freshly_validated_one(mini_kb_dir):
         assert cached.findings[fid].accepted_values == f.accepted_values
     assert list(cached.findings) == list(fresh.findings)
     assert list(cached.state_labels) == list(fresh.state_labels)
+
+
+def test_report_thresholds_are_checked(mini_kb_dir):
+    """kb.yaml `report` is required data; a nonsense threshold is refused at its line."""
+    line = edit(mini_kb_dir / "kb.yaml", "min_difference: 0.3", "min_difference: 3")
+    assert_one_error(mini_kb_dir, "kb.yaml", line, "3")
+    edit(mini_kb_dir / "kb.yaml", "report:\n", "reports:\n")
+    found = errors(mini_kb_dir)
+    assert any("report" in e and str(mini_kb_dir / "kb.yaml") in e for e in found), found

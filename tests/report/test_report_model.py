@@ -8,7 +8,7 @@ import pytest
 
 from ddx_app import DISCLAIMER, __version__
 from ddx_app.report import SECTIONS, ReportOptions, build_report, render_json
-from ddx_app.report.not_done import key_stains_not_done, leading_entities
+from ddx_app.report.not_done import compared_entities, key_stains_not_done
 
 
 def test_differential_is_the_analysis_ranking(kb, seed, seed_report):
@@ -47,7 +47,7 @@ def test_findings_grouped_in_kb_order_with_pertinent_negatives(kb, seed, seed_re
 def test_key_stains_not_done_are_orderable_and_not_assessed(kb, seed):
     """Listed stains come from orderable groups, are not in the case and separate leaders."""
     _, analysis = seed
-    leaders = leading_entities(analysis, most=3, min_probability=0.0, at_least=2)
+    leaders = compared_entities(kb, analysis)
     stains = key_stains_not_done(kb, analysis, leaders)
     assert stains
     for s in stains:
@@ -141,3 +141,22 @@ def test_json_round_trips_and_matches_analysis(seed, seed_report):
     for key in ("case", "knowledge_base", "app", "exported_at", "findings", "differential",
                 "leading", "red_flags", "workup", "suggestions", "references", "disclaimer"):
         assert key in back
+
+
+def test_stains_not_done_follow_the_kb_report_thresholds(kb, seed):
+    """The smallest difference worth listing and the list length come from kb.yaml."""
+    _, analysis = seed
+    leaders = compared_entities(kb, analysis)
+    listed = key_stains_not_done(kb, analysis, leaders)
+    assert all(s.distance >= kb.report.min_difference for s in listed)
+    assert len(listed) <= kb.report.stains_most
+    stricter = kb.report._replace(min_difference=max(s.distance for s in listed) + 1e-9)
+    shorter = kb.report._replace(stains_most=1)
+    original = kb.report
+    try:
+        kb.report = stricter
+        assert key_stains_not_done(kb, analysis, leaders) == []
+        kb.report = shorter
+        assert key_stains_not_done(kb, analysis, leaders) == listed[:1]
+    finally:
+        kb.report = original
