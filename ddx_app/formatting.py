@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 
 def percent(p: float) -> str:
     """A probability as a percentage: one decimal, '>99.9%' and '<0.1%' at the ends."""
@@ -13,8 +15,14 @@ def percent(p: float) -> str:
 
 
 def bits(gain: float) -> str:
-    """Information gain with enough precision that small gains are not all '0.00'."""
-    return f"{gain:.2f}" if gain >= 0.01 else f"{gain:.1g}"
+    """Information gain in bits, without the unit: two decimals from 0.01 up, two
+    significant digits below (small gains must not all read '0.00'), and '<0.000001'
+    under that. Fixed notation throughout: '8e-05' means nothing to most readers."""
+    if gain >= 0.01:
+        return f"{gain:.2f}"
+    if gain >= 1e-6:
+        return f"{gain:.{1 - math.floor(math.log10(gain))}f}"
+    return "<0.000001"
 
 
 _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",

@@ -26,6 +26,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from ..errors import DdxError, Problem
+from ..formatting import bits
 from ..paths import resources_dir
 
 DEFAULT_TEMPLATE = "report.html.j2"
@@ -84,7 +85,7 @@ def fixed(x: float, digits: int = 2) -> str:
     return f"{x:.{digits}f}"
 
 
-FILTERS = {"usertext": usertext, "signed": signed, "fixed": fixed}
+FILTERS = {"usertext": usertext, "signed": signed, "fixed": fixed, "bits": bits}
 
 
 def _environment(cls: type[jinja2.Environment], loader: jinja2.BaseLoader) -> jinja2.Environment:

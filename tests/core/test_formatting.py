@@ -18,3 +18,14 @@ def test_escape_html_is_html_escape(s):
 def test_escape_html_neutralises_markup_typed_by_a_user():
     assert escape_html('<img src=x onerror="alert(1)">&') == (
         "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;")
+
+
+def test_information_gain_reads_the_same_everywhere():
+    """One format for CLI, GUI and reports: small gains keep two significant digits."""
+    from ddx_app.formatting import bits
+
+    assert bits(0.42) == "0.42"
+    assert bits(0.000176) == "0.00018"
+    assert bits(0.0000177) == "0.000018"
+    assert bits(0.0) == "<0.000001"
+    assert "e" not in bits(8e-05)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
 from ...engine import Analysis
+from ...formatting import bits
 from ...knowledge.model import KnowledgeBase, text
 from .keyed import Index, KeyedTableModel
 from .roles import ACCESSIBLE, ALIGNMENT, DISPLAY, FONT, TOOLTIP, FindingIdRole
@@ -19,15 +19,9 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROLES = frozenset({DISPLAY, TOOLTIP, ACCESSIBLE, ALIGNMENT, FONT, FindingIdRole})
 
 
-def format_bits(bits: float) -> str:
-    """Two significant digits at least, so that small gains are not all '0.00'."""
-    if bits >= 0.01:
-        number = f"{bits:.2f}"
-    elif bits >= 1e-6:
-        number = f"{bits:.{1 - math.floor(math.log10(bits))}f}"
-    else:
-        return QCoreApplication.translate("Suggestions", "<0.000001 bits")
-    return QCoreApplication.translate("Suggestions", "{n} bits").format(n=number)
+def format_bits(gain: float) -> str:
+    """The shared number format (:func:`ddx_app.formatting.bits`) with its unit."""
+    return QCoreApplication.translate("Suggestions", "{n} bits").format(n=bits(gain))
 
 
 class SuggestionsModel(KeyedTableModel):
