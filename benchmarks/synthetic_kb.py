@@ -45,6 +45,7 @@ def write_kb(out: Path, entities: int = 1000, findings: int = 400, per_entity: i
         "kb_format: 1\nid: synthetic\nversion: \"synthetic-1\"\n"
         "title: {en: Synthetic benchmark knowledge base}\nrequire_complete: false\n"
         "engine:\n  likelihood_floor: 0.02\n  close_call_ratio: 3.0\n"
+        "  settled_below_bits: 0.01\n"
         "  outside: {typicality_z_below: -3.5, min_findings: 4, improbable_below: 0.05}\n"
         "  expert_estimate: true\n"
         "report:\n  discuss: {most: 3, min_probability: 0.05}\n"

@@ -221,6 +221,8 @@ def cmd_suggest(args) -> int:
                              "outcome_probabilities": s.outcome_probabilities}
                             for s in sugg],
             "panel": [{"finding": f, "cumulative_gain_bits": g} for f, g in panel],
+            "settled": a.settled(args.stains_only),
+            "settled_below_bits": kb.settings.settled_below_bits,
         }, indent=2))
         return 0
     lines = _header(kb, case, a) + ["", "Next best tests (expected information gain):"]
@@ -229,6 +231,9 @@ def cmd_suggest(args) -> int:
         sep = (" separates " + " vs ".join(text(kb.entities[e].short_name) for e in s.separates)
                if s.separates else "")
         lines.append(f"{i:>3}. {_flabel(kb, s.finding):<{fw}}  {bits(s.gain_bits):>8} bits{sep}")
+    if a.settled(args.stains_only):
+        lines += ["", f"The findings recorded settle this differential: no single test is "
+                  f"expected to gain {bits(kb.settings.settled_below_bits)} bits or more."]
     if panel:
         lines += ["", f"Best panel of {len(panel)} (ordered together):"]
         for f, g in panel:

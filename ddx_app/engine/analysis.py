@@ -90,6 +90,13 @@ class Analysis:
                 top=top)
         return self.__dict__[key]
 
+    def settled(self, orderable_only: bool = False) -> bool:
+        """True when findings are left to assess but none is expected to gain
+        ``settled_below_bits`` (kb.yaml): more tests would not change this differential.
+        It says nothing about whether the model fits the case (see ``outside``)."""
+        best = self.suggestions(top=1, orderable_only=orderable_only)
+        return bool(best) and best[0].gain_bits < self.kb.settings.settled_below_bits
+
     def panel(self, k: int = 3) -> list[tuple[str, float]]:
         return suggest.best_panel(self.kb, self.probabilities, set(self.values), k)
 

@@ -301,8 +301,12 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
 
     def _update_suggestions(self) -> None:
         live = self._suggestions_live and not self.analysis_hidden()
-        self.suggestions_model.update(self.doc.analysis if live else None,
-                                      self.stains_only.isChecked())
+        stains_only = self.stains_only.isChecked()
+        analysis = self.doc.analysis if live else None
+        self.suggestions_model.update(analysis, stains_only)
+        settled = analysis is not None and analysis.settled(stains_only)
+        self.suggestions_panel.show_settled(
+            self.kb.settings.settled_below_bits if settled else None)
 
     def selected_entity(self) -> str | None:
         index = self.differential_view.selectionModel().currentIndex()

@@ -125,6 +125,7 @@ def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) 
         settings=EngineSettings(
             likelihood_floor=engine["likelihood_floor"],
             close_call_ratio=engine["close_call_ratio"],
+            settled_below_bits=engine["settled_below_bits"],
             evidence_weight=engine.get("evidence_weight", 1.0),
             typicality_z_below=outside["typicality_z_below"],
             min_findings=outside["min_findings"],

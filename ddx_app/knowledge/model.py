@@ -258,6 +258,7 @@ class Mimic(NamedTuple):
 class EngineSettings(NamedTuple):
     likelihood_floor: float
     close_call_ratio: float
+    settled_below_bits: float
     evidence_weight: float
     typicality_z_below: float
     min_findings: int

@@ -210,6 +210,12 @@ class _Builder:
             })
         return out
 
+    def suggestions_settled(self) -> dict | None:
+        """The threshold, when no test is expected to change the differential much."""
+        if not self.a.settled():
+            return None
+        return {"below_bits": self.kb.settings.settled_below_bits}
+
     def suggestions(self) -> list[dict]:
         return [{"finding": s.finding, "label": self.flabel(s.finding), "gain_bits": s.gain_bits,
                  "separates": list(s.separates) if s.separates else None,
@@ -252,6 +258,7 @@ class _Builder:
             r["workup"] = self.workup()
         if has("suggestions"):
             r["suggestions"] = self.suggestions()
+            r["suggestions_settled"] = self.suggestions_settled()
         if has("notes"):
             r["case"]["notes"] = None if case.notes is None else str(case.notes)
         if has("references"):

@@ -53,6 +53,22 @@ def test_explain_and_suggest(capsys):
     assert code == 0 and "bits" in out and "panel" in out
     code, out, _ = run(capsys, "suggest", IMT, "--json", "--stains-only")
     assert code == 0 and json.loads(out)["suggestions"]
+    assert json.loads(out)["settled_below_bits"] > 0
+
+
+def test_suggest_says_when_the_findings_settle_the_differential(capsys, tmp_path):
+    """A worked-up case: no test is worth much, and the CLI says so in words and JSON;
+    an early case (one finding) is not settled and gets no such line."""
+    _, out, _ = run(capsys, "suggest", IMT)
+    assert "settle this differential" in out
+    _, out, _ = run(capsys, "suggest", IMT, "--json")
+    assert json.loads(out)["settled"] is True
+    early = tmp_path / "early.ddx.yaml"
+    early.write_text("ddx_case: 1\nfindings:\n  spindle_cell_proliferation: present\n", "utf-8")
+    _, out, _ = run(capsys, "suggest", str(early))
+    assert "settle" not in out
+    _, out, _ = run(capsys, "suggest", str(early), "--json")
+    assert json.loads(out)["settled"] is False
 
 
 def test_explain_unknown_entity_exits_2(capsys):

@@ -231,3 +231,17 @@ def test_vectorised_sum_matches_plain_python(kb, monkeypatch):
     monkeypatch.setattr(post_module, "VECTOR_FROM", 1)
     vector = analyse(kb, values).probabilities
     assert all(math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-15) for a, b in zip(plain, vector))
+
+
+def test_settled_when_no_test_can_change_the_differential(kb):
+    """With no findings the prior leaves much to learn; a worked-up IMT case does not, and
+    'settled' follows the kb.yaml threshold exactly."""
+    from ddx_app.case import load_case
+    from ddx_app.paths import examples_dir
+
+    empty = analyse(kb, {})
+    assert not empty.settled()
+    worked_up = analyse(kb, load_case(examples_dir() / "imt.ddx.yaml", kb).findings)
+    best = worked_up.suggestions(top=1)[0].gain_bits
+    assert worked_up.settled() == (best < kb.settings.settled_below_bits)
+    assert worked_up.settled()

@@ -70,6 +70,17 @@ def test_suggestions_show_gain_and_pair(window):
     assert all(m.index(r, 0).data(FindingIdRole) not in recorded for r in range(m.rowCount()))
 
 
+def test_settled_note_appears_only_when_no_test_is_worth_much(window):
+    """A new case has much to learn (no note); the worked-up IMT example is settled."""
+    note = window.suggestions_panel.settled_note
+    assert not note.isVisibleTo(window)
+    window.open_path(str(EXAMPLES / "imt.ddx.yaml"))
+    assert window.doc.analysis.settled() and note.isVisibleTo(window)
+    assert "settle" in note.text()
+    window.new_case()
+    assert not note.isVisibleTo(window)
+
+
 def test_stains_only_option_limits_suggestions_and_is_remembered(window, make_window, kb):
     """'Stains and tests only' keeps orderable tests only and persists in settings."""
     window.stains_only.setChecked(True)

@@ -203,3 +203,19 @@ def test_every_bundled_case_exports(kb, path, now):
     page = Page(render_html(report))
     assert DISCLAIMER in page.text and report["differential"][0]["name"] in page.text
     assert json.loads(render_json(report)) == report
+
+
+def test_settled_note_follows_the_analysis(kb, now, seed, seed_report):
+    """The report says the findings settle the differential exactly when the engine does,
+    with the knowledge base's threshold; an early case gets no such note."""
+    from ddx_app.case import Case
+    from ddx_app.engine import analyse
+
+    _, analysis = seed
+    assert analysis.settled()
+    assert seed_report["suggestions_settled"] == {"below_bits": kb.settings.settled_below_bits}
+    assert "settle this differential" in render_html(seed_report)
+    early = Case(findings={"spindle_cell_proliferation": "present"})
+    report = build_report(kb, early, analyse(kb, early.findings), now=now)
+    assert report["suggestions_settled"] is None
+    assert "settle this differential" not in render_html(report)

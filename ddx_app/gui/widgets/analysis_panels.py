@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...formatting import bits
 from ..models.differential_model import NAME, PROBABILITY, DifferentialModel
 from ..models.suggestions_model import FINDING, GAIN, SEPARATES, SuggestionsModel
 from .bar_delegate import ProbabilityBarDelegate
@@ -102,13 +103,29 @@ class SuggestionsPanel(QWidget):
         self.stains_only.setObjectName("stainsOnly")
         self.stains_only.setChecked(stains_only)
         self.heading = _heading()
+        self.settled_note = QLabel()
+        self.settled_note.setObjectName("settledNote")
+        self.settled_note.setWordWrap(True)
+        self.settled_note.setVisible(False)
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
         head.addWidget(self.stains_only)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
+        layout.addWidget(self.settled_note)
         layout.addWidget(self.view, 1)
+
+    def show_settled(self, below_bits: float | None) -> None:
+        """Say so when no test is expected to gain ``below_bits`` (None hides the note)."""
+        if below_bits is None:
+            self.settled_note.setVisible(False)
+            return
+        self.settled_note.setText(self.tr(
+            "The findings recorded settle this differential: no single test is expected "
+            "to gain {bits} bits or more (within the model; check the warnings).").format(
+                bits=bits(below_bits)))
+        self.settled_note.setVisible(True)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Next best tests"))
