@@ -83,12 +83,18 @@ class Analysis:
 
     def suggestions(self, top: int | None = 5, orderable_only: bool = False
                     ) -> list[suggest.Suggestion]:
-        key = ("_suggestions", top, orderable_only)
-        if key not in self.__dict__:
-            self.__dict__[key] = suggest.rank_tests(
-                self.kb, self.probabilities, set(self.values), orderable_only=orderable_only,
-                top=top)
-        return self.__dict__[key]
+        # One ranking per orderable_only, kept at the longest length asked for: a shorter
+        # request (settled() asks for the best one) is a slice of it.
+        key = ("_suggestions", orderable_only)
+        cached = self.__dict__.get(key)
+        if cached is not None:
+            longest, ranking = cached
+            if longest is None or (top is not None and top <= longest):
+                return ranking if top is None else ranking[:top]
+        ranking = suggest.rank_tests(self.kb, self.probabilities, set(self.values),
+                                     orderable_only=orderable_only, top=top)
+        self.__dict__[key] = (top, ranking)
+        return ranking
 
     def settled(self, orderable_only: bool = False) -> bool:
         """True when findings are left to assess but none is expected to gain

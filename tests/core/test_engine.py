@@ -245,3 +245,15 @@ def test_settled_when_no_test_can_change_the_differential(kb):
     best = worked_up.suggestions(top=1)[0].gain_bits
     assert worked_up.settled() == (best < kb.settings.settled_below_bits)
     assert worked_up.settled()
+
+
+def test_shorter_suggestion_lists_are_prefixes_of_longer_ones(kb):
+    """Asking for the top 1, 3 or all gives the same ranking, in whatever order asked."""
+    values = {"spindle_cell_proliferation": "present", "ihc_alk": "negative"}
+    a = analyse(kb, values)
+    three, one, every = a.suggestions(top=3), a.suggestions(top=1), a.suggestions(top=None)
+    fresh = analyse(kb, values)
+    assert every == fresh.suggestions(top=None)
+    assert three == every[:3] and one == every[:1]
+    assert a.suggestions(top=3, orderable_only=True) == \
+        fresh.suggestions(top=None, orderable_only=True)[:3]
