@@ -7,6 +7,8 @@ nothing. File handling, trainee mode and window state live in mixins
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
@@ -41,6 +43,9 @@ from .widgets.case_form import CaseForm
 from .widgets.evidence_panel import EvidencePanel
 from .widgets.findings_panel import FindingsPanel
 from .window_state import WindowStateMixin
+
+if TYPE_CHECKING:
+    from .widgets.trainee_panel import TraineePanel
 
 AUTOSAVE_MS = 30_000
 _SELECT_ROW = (QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -116,7 +121,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
 
         # Middle: trainee box (built when trainee mode is first used), differential,
         # warnings and workup, next best tests.
-        self._trainee_panel = None
+        self._trainee_panel: TraineePanel | None = None
         self.differential_panel = DifferentialPanel(self.differential_model)
         self.differential_view = self.differential_panel.view
         self.prior_combo = self.differential_panel.prior_combo
@@ -180,7 +185,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.kb_label)
 
     @property
-    def trainee_panel(self):
+    def trainee_panel(self) -> TraineePanel:
         """The trainee box above the differential, created on first use."""
         if self._trainee_panel is None:
             from .widgets.trainee_panel import TraineePanel
