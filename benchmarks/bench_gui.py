@@ -62,7 +62,7 @@ def per_change(n: int, tmp: Path) -> dict:
     os.environ["DDX_DATA_DIR"] = str(tmp / "data")
     from PySide6.QtCore import QSettings
 
-    from ddx_app.gui.app import make_application
+    from ddx_app.gui.app import make_application, settle_heap
     from ddx_app.gui.main_window import MainWindow
     from ddx_app.gui.settings import Settings
     from ddx_app.knowledge import load_knowledge_base
@@ -78,6 +78,7 @@ def per_change(n: int, tmp: Path) -> dict:
     window.finish_startup(offer_recovery=False)
     window.doc.load(ROOT / "examples" / "imt.ddx.yaml")
     app.processEvents()
+    settle_heap()  # as `ddx gui` does once its window is up (gui/app.py run)
     times = []
     for i in range(n + 20):
         finding, value = CHANGES[i % len(CHANGES)]
