@@ -98,3 +98,40 @@ def test_gui_start_up_leaves_the_garbage_collector_on(monkeypatch):
     monkeypatch.setattr(app, "run", lambda args: seen.append(gc.isenabled()) or 0)
     assert cli.main(["gui"]) == 0
     assert seen == [False] and gc.isenabled()
+
+
+SESSION = """
+import sys
+from PySide6.QtWidgets import QApplication
+from ddx_app import cli
+from ddx_app.gui.main_window import MainWindow
+
+started = MainWindow.finish_startup
+
+def finish_startup(self, offer_recovery=True):
+    started(self, offer_recovery=False)
+    self.set_prior("uniform")  # a preference changed during the session ...
+    QApplication.quit()        # ... just before the app quits (e.g. the session ends)
+
+MainWindow.finish_startup = finish_startup
+sys.argv = ["ddx", "gui"]
+cli.entry()
+"""
+
+
+def test_a_real_session_keeps_its_settings_although_ddx_exits_with_os_exit(tmp_path):
+    """The whole `ddx` path with a real event loop: the prior is changed just before the
+    app quits, the program leaves through os._exit with status 0, and the next start
+    finds the prior remembered (nothing was left for a destructor to write)."""
+    env = _env(tmp_path)
+    first = subprocess.run([sys.executable, "-c", SESSION], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert "Traceback" not in first.stderr
+    probe = ("from ddx_app.gui.app import make_application\n"
+             "from ddx_app.gui.settings import Settings\n"
+             "make_application(['x'])\n"
+             "print(Settings().prior)\n")
+    second = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert second.stdout.strip().splitlines()[-1] == "uniform", second.stderr
