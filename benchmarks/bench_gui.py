@@ -6,7 +6,9 @@
    bundled knowledge base. Target: median <= 16 ms.
 2. Start-up: ``ddx gui --exit-after-startup`` against a bare PySide6 script that
    shows an empty QMainWindow and exits, run alternately (>= 10 runs each) in
-   fresh processes; the ratio of the medians. Target: <= 1.5.
+   fresh processes; the ratio of the medians. Target: <= 1.5. For context it also
+   times a minimal item-view window (Qt namespace, one Python model and delegate,
+   one text browser): what any such app pays before doing anything of its own.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui.py [--changes N] [--runs N]
 """
@@ -32,6 +34,42 @@ BARE = ("import sys\n"
         "w = QMainWindow()\n"
         "w.show()\n"
         "app.processEvents()\n")
+
+# Context for the ratio, not part of the target: the smallest window that does what
+# every item-view app does (the Qt namespace, a Python item model with a header, a
+# Python delegate, a rich-text panel, some text), at the app's size.
+MINIMAL_ITEM_VIEW = ("import sys\n"
+                     "from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt\n"
+                     "from PySide6.QtWidgets import (QApplication, QMainWindow, QSplitter,\n"
+                     "    QStyledItemDelegate, QTextBrowser, QTreeView)\n"
+                     "class Model(QAbstractTableModel):\n"
+                     "    def rowCount(self, parent=QModelIndex()):\n"
+                     "        return 0 if parent.isValid() else 60\n"
+                     "    def columnCount(self, parent=QModelIndex()):\n"
+                     "        return 2\n"
+                     "    def data(self, index, role=Qt.ItemDataRole.DisplayRole):\n"
+                     "        if role == Qt.ItemDataRole.DisplayRole:\n"
+                     "            return f'finding {index.row()}, column {index.column()}'\n"
+                     "        return None\n"
+                     "    def headerData(self, section, orientation, role=0):\n"
+                     "        return ('Finding', 'Value')[section] if role == 0 else None\n"
+                     "class Delegate(QStyledItemDelegate):\n"
+                     "    def paint(self, painter, option, index):\n"
+                     "        super().paint(painter, option, index)\n"
+                     "app = QApplication(sys.argv[:1])\n"
+                     "w = QMainWindow()\n"
+                     "split = QSplitter()\n"
+                     "view = QTreeView()\n"
+                     "view.setModel(Model(view))\n"
+                     "view.setItemDelegate(Delegate(view))\n"
+                     "text = QTextBrowser()\n"
+                     "text.setHtml('<h4>Evidence</h4><p>A paragraph of text.</p>')\n"
+                     "split.addWidget(view)\n"
+                     "split.addWidget(text)\n"
+                     "w.setCentralWidget(split)\n"
+                     "w.resize(1400, 900)\n"
+                     "w.show()\n"
+                     "app.processEvents()\n")
 
 # A mix of edits a pathologist makes: stains, features, numbers, and clearing them again.
 CHANGES = [
@@ -99,6 +137,7 @@ def startup(runs: int, tmp: Path) -> dict:
     commands = {
         "ddx_gui": [sys.executable, "-m", "ddx_app.cli", "gui", "--exit-after-startup"],
         "bare_pyside6": [sys.executable, "-c", BARE],
+        "minimal_item_view": [sys.executable, "-c", MINIMAL_ITEM_VIEW],
     }
     times: dict[str, list[float]] = {k: [] for k in commands}
     for cmd in commands.values():  # warm the file and bytecode caches, untimed
@@ -121,7 +160,9 @@ def startup(runs: int, tmp: Path) -> dict:
             "paired_ratio_median": round(statistics.median(paired), 3),
             "paired_ratio_quartiles": [round(q, 3) for q in
                                        statistics.quantiles(paired, n=4)[::2]],
-            "target_ratio": 1.5}
+            "target_ratio": 1.5,
+            "context_minimal_item_view_ratio": round(
+                medians["minimal_item_view"] / medians["bare_pyside6"], 3)}
 
 
 def main() -> int:
