@@ -17,7 +17,7 @@ from . import DISCLAIMER, __version__
 from .case import Case, load_case
 from .engine import PRIOR_MODES, Analysis, analyse
 from .errors import DdxError
-from .formatting import bits, percent
+from .formatting import bits, odds, percent
 from .knowledge import check_knowledge_base, load_knowledge_base
 from .knowledge.model import KnowledgeBase, text
 
@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     rank.add_argument("--json", action="store_true", help="machine-readable output")
     explain = case_command("explain", "evidence, criteria, red flags and ALK workup")
     explain.add_argument("entity", nargs="?", help="entity id (default: the leading entity)")
+    explain.add_argument("--versus", metavar="OTHER",
+                         help="also list what separates the entity from OTHER (entity id)")
     suggest = case_command("suggest", "next best tests by expected information gain")
     suggest.add_argument("--top", type=int, default=5, metavar="N")
     suggest.add_argument("--stains-only", action="store_true",
@@ -171,6 +173,10 @@ def cmd_explain(args) -> int:
         print(f"ddx: unknown entity {entity!r} (expected one of {', '.join(kb.entity_ids)})",
               file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.versus is not None and (args.versus not in kb.entities or args.versus == entity):
+        print(f"ddx: --versus needs another entity id (one of {', '.join(kb.entity_ids)})",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
     e = kb.entities[entity]
     lines = _header(kb, case, a)
     lines += ["", f"{text(e.name)}: {percent(a.posterior[entity])}", "", "Evidence "
@@ -185,6 +191,8 @@ def cmd_explain(args) -> int:
         src = c.provenance.label + (f", {c.counts}" if c.counts else "")
         lines.append(f"  {c.llr:+6.2f}  {_flabel(kb, c.finding):<{fw}}  {value!s:<14} "
                      f"P={c.p_entity:.2f} vs {c.p_alternatives:.2f}  [{src}]")
+    if args.versus:
+        lines += _versus(kb, a, entity, args.versus)
     crit = a.criteria(entity)
     if crit:
         lines += ["", "Criteria:"]
@@ -206,6 +214,23 @@ def cmd_explain(args) -> int:
     lines += ["", DISCLAIMER]
     print("\n".join(lines))
     return 0
+
+
+def _versus(kb: KnowledgeBase, a: Analysis, entity: str, other: str) -> list[str]:
+    name, other_name = text(kb.entities[entity].short_name), text(kb.entities[other].short_name)
+    lines = ["", f"{name} versus {other_name}: posterior odds {odds(a.odds(entity, other))} "
+             "(log likelihood ratio per finding; + favours " + name + "):"]
+    rows = a.compare(entity, other)
+    if not rows:
+        lines.append("  (no findings recorded: only the prior separates them)")
+    fw = max((len(_flabel(kb, r.finding)) for r in rows), default=10)
+    for r in rows:
+        finding = kb.findings[r.finding]
+        sources = " / ".join(dict.fromkeys((r.provenance_a.label, r.provenance_b.label)))
+        lines.append(f"  {r.llr:+6.2f}  {_flabel(kb, r.finding):<{fw}}  "
+                     f"{finding.state_label(r.state, kb):<14} "
+                     f"P={r.p_a:.2f} vs {r.p_b:.2f}  [{sources}]")
+    return lines
 
 
 def cmd_suggest(args) -> int:

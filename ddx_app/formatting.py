@@ -36,3 +36,14 @@ def escape_html(s: str) -> str:
     loads its 2,000-entry entity table, 2 ms of the desktop app's start-up.
     """
     return s.translate(_HTML_ESCAPES)
+
+
+def odds(x: float) -> str:
+    """Odds of one entity over another, 'N : 1' (or '1 : N' below even)."""
+    if x != x:  # NaN: no probability left on either side
+        return "undefined"
+    if x < 1:
+        return "1 : " + odds(1 / x).split(" : ")[0] if x > 0 else "1 : >10,000"
+    if x >= 10_000:
+        return ">10,000 : 1"
+    return (f"{x:.1f}" if x < 10 else f"{x:,.0f}") + " : 1"

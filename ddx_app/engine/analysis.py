@@ -7,6 +7,7 @@ Analysis, so a front end pays only for what it shows.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -65,6 +66,15 @@ class Analysis:
             cache[entity] = explain.contributions(self.kb, entity, self.values, self.states,
                                                   self.prior)
         return cache[entity]
+
+    def compare(self, a: str, b: str) -> list[explain.PairwiseFinding]:
+        """The recorded findings that separate entity ``a`` from ``b``, strongest first."""
+        return explain.pairwise(self.kb, a, b, self.states)
+
+    def odds(self, a: str, b: str) -> float:
+        """Posterior odds of ``a`` over ``b`` (inf when b's probability underflows)."""
+        pa, pb = self.posterior[a], self.posterior[b]
+        return pa / pb if pb > 0 else math.inf
 
     def criteria(self, entity: str) -> list[rules.CriterionResult]:
         return rules.criteria(self.kb, entity, self.values)

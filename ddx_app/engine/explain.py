@@ -69,3 +69,35 @@ def contributions(
         ))
     result.sort(key=lambda c: (-abs(c.llr), c.finding))
     return result
+
+
+class PairwiseFinding(NamedTuple):
+    """One observed finding's weight in telling entity a from entity b."""
+
+    finding: str
+    state: str
+    llr: float  # natural-log likelihood ratio log P(s | a) - log P(s | b); > 0 favours a
+    p_a: float  # P(state | a), clipped as the engine uses it
+    p_b: float  # P(state | b)
+    provenance_a: Provenance
+    provenance_b: Provenance
+
+
+def pairwise(kb: KnowledgeBase, a: str, b: str,
+             states: Mapping[str, str]) -> list[PairwiseFinding]:
+    """What separates ``a`` from ``b`` in these findings, strongest first.
+
+    The posterior odds of a over b are their prior odds times exp(sum of the llr):
+    the findings listed first are the ones a trainee should have weighed.
+    """
+    ia, ib = kb.entity_ids.index(a), kb.entity_ids.index(b)
+    result = []
+    for fid, state in states.items():
+        row = kb.loglik[fid][state]
+        result.append(PairwiseFinding(
+            finding=fid, state=state, llr=row[ia] - row[ib],  # the engine's (weighted) table
+            p_a=kb.likelihood(a, fid, state), p_b=kb.likelihood(b, fid, state),
+            provenance_a=kb.cell(a, fid).provenance,
+            provenance_b=kb.cell(b, fid).provenance))
+    result.sort(key=lambda f: (-abs(f.llr), f.finding))
+    return result

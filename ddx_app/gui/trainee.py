@@ -48,5 +48,6 @@ class TraineeMixin:
         explanation = (case.teaching or {}).get("explanation")
         leader = self.doc.analysis.leader.entity
         self.trainee_panel.show_verdict(self._guess, answer, leader,
-                                        explanation if isinstance(explanation, str) else None)
+                                        explanation if isinstance(explanation, str) else None,
+                                        self.doc.analysis)
         self.select_entity(answer or self._guess or leader)

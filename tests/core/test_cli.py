@@ -117,3 +117,16 @@ def test_gui_without_a_display_explains_instead_of_aborting(monkeypatch, capsys)
         monkeypatch.delenv(var, raising=False)
     assert main([]) == 1
     assert "no display" in capsys.readouterr().err
+
+
+def test_explain_versus_lists_what_separates_two_entities(capsys):
+    """`ddx explain CASE A --versus B` adds the pairwise evidence and the posterior odds;
+    an unknown or identical entity is refused with exit 2."""
+    code, out, _ = run(capsys, "explain", IMT, "imt", "--versus", "igg4_rd")
+    assert code == 0 and "IMT versus IgG4-RD: posterior odds" in out
+    section = out.split("IMT versus IgG4-RD")[1].split("Criteria:")[0]
+    assert "IgG4/IgG plasma cell ratio" in section and "+" in section
+    code, _, err = run(capsys, "explain", IMT, "imt", "--versus", "imt")
+    assert code == 2 and "--versus" in err
+    code, _, err = run(capsys, "explain", IMT, "imt", "--versus", "flu")
+    assert code == 2 and "--versus" in err

@@ -257,3 +257,30 @@ def test_shorter_suggestion_lists_are_prefixes_of_longer_ones(kb):
     assert three == every[:3] and one == every[:1]
     assert a.suggestions(top=3, orderable_only=True) == \
         fresh.suggestions(top=None, orderable_only=True)[:3]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_pairwise_evidence_explains_the_posterior_odds(kb, data):
+    """For any two entities and any recorded findings, prior odds x exp(sum of the pairwise
+    log likelihood ratios) are the posterior odds: the comparison a trainee is shown adds up
+    to the differential they see."""
+    ids = list(kb.entity_ids)
+    a = data.draw(st.sampled_from(ids))
+    b = data.draw(st.sampled_from([e for e in ids if e != a]))
+    fids = data.draw(st.lists(st.sampled_from(list(kb.findings)), unique=True, max_size=8))
+    values = {}
+    for fid in fids:
+        f = kb.findings[fid]
+        values[fid] = (data.draw(st.floats(*f.range)) if f.is_numeric
+                       else data.draw(st.sampled_from(f.states)))
+    result = analyse(kb, values)
+    rows = result.compare(a, b)
+    assert [r.finding for r in rows] and set(r.finding for r in rows) == set(values) \
+        if values else rows == []
+    lp = kb.log_priors["prevalence"]
+    log_odds = lp[ids.index(a)] - lp[ids.index(b)] + math.fsum(r.llr for r in rows)
+    pa, pb = result.posterior[a], result.posterior[b]
+    if pa > 1e-300 and pb > 1e-300:
+        assert math.isclose(math.log(pa / pb), log_odds, rel_tol=1e-9, abs_tol=1e-9)
+    assert [abs(r.llr) for r in rows] == sorted((abs(r.llr) for r in rows), reverse=True)

@@ -29,3 +29,14 @@ def test_information_gain_reads_the_same_everywhere():
     assert bits(0.0000177) == "0.000018"
     assert bits(0.0) == "<0.000001"
     assert "e" not in bits(8e-05)
+
+
+def test_odds_read_both_ways():
+    from ddx_app.formatting import odds
+
+    assert odds(3.24) == "3.2 : 1"
+    assert odds(250.4) == "250 : 1"
+    assert odds(1 / 4) == "1 : 4.0"
+    assert odds(float("inf")) == ">10,000 : 1"
+    assert odds(0.0) == "1 : >10,000"
+    assert odds(2e6) == ">10,000 : 1" and odds(1 / 2e6) == "1 : >10,000"

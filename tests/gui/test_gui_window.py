@@ -171,16 +171,33 @@ def test_trainee_mode_hides_then_reveals(window):
     panel.commit_button.click()
     assert window.differential_view.isVisible()
     assert window.evidence.isVisible()
-    assert "the case's answer is Inflammatory myofibroblastic tumour" in panel.result.text()
+    assert "the case's answer is Inflammatory myofibroblastic tumour" in panel.result.toPlainText()
     assert window.selected_entity() == "imt"
     # a new case hides it again
     window.open_path(str(EXAMPLES / "igg4_rd.ddx.yaml"))
     assert not window.differential_view.isVisible()
     panel.reveal_button.click()
     assert window.differential_view.isVisible()
-    assert "IgG4" in panel.result.text()
+    assert "IgG4" in panel.result.toPlainText()
     window.registry["ddx.view.trainee"].trigger()
     assert not window.trainee_panel.isVisible()
+
+
+def test_trainee_verdict_says_what_separates_the_answer_from_the_guess(window):
+    """A wrong guess: the verdict lists the recorded findings that favour the answer over
+    the guess (strongest first, with both figures) and the posterior odds."""
+    window.open_path(str(EXAMPLES / "imt.ddx.yaml"))
+    window.set_trainee_mode(True)
+    window.commit_guess("igg4_rd")
+    shown = window.trainee_panel.result.toPlainText()
+    analysis = window.doc.analysis
+    assert "Why IMT rather than IgG4-RD" in shown
+    strongest = analysis.compare("imt", "igg4_rd")[0]
+    label = window.kb.findings[strongest.finding].label["en"]
+    assert strongest.llr > 0 and label in shown
+    assert "posterior odds" in shown and "Teaching note:" in shown
+    window.open_path(str(EXAMPLES / "igg4_rd.ddx.yaml"))  # a new case hides the verdict
+    assert not window.trainee_panel.result.isVisibleTo(window)
 
 
 def test_trainee_match_is_reported(window):
@@ -188,7 +205,7 @@ def test_trainee_match_is_reported(window):
     window.open_path(str(EXAMPLES / "imt.ddx.yaml"))
     window.set_trainee_mode(True)
     window.commit_guess("imt")
-    assert "matches" in window.trainee_panel.result.text()
+    assert "matches" in window.trainee_panel.result.toPlainText()
 
 
 def test_reports_unavailable_message(window, prompter, monkeypatch):

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
+from ...engine import Analysis
 from ...formatting import escape_html as escape
+from ...formatting import odds, percent
 from ...knowledge.model import KnowledgeBase, text
+
+RESULT_LINES = 11  # height of the verdict box before it scrolls
+COMPARED_FOR = 3  # findings shown for the right entity ...
+COMPARED_AGAINST = 2  # ... and for the one it is compared with
 
 
 class TraineePanel(QGroupBox):
@@ -34,11 +49,13 @@ class TraineePanel(QGroupBox):
         self.commit_button.setEnabled(False)
         self.reveal_button = QPushButton(self.tr("&Reveal"))
         self.reveal_button.setObjectName("traineeReveal")
-        self.result = QLabel()
+        # The verdict, the case's teaching text and what separated the two entities: it
+        # scrolls rather than pushing the differential off the column.
+        self.result = QTextBrowser()
         self.result.setObjectName("traineeResult")
-        self.result.setWordWrap(True)
-        self.result.setTextFormat(Qt.TextFormat.RichText)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setFrameShape(QFrame.Shape.NoFrame)
+        self.result.setMaximumHeight(self.fontMetrics().lineSpacing() * RESULT_LINES)
+        self.result.setVisible(False)
         row = QHBoxLayout()
         row.addWidget(self.choice, 1)
         row.addWidget(self.commit_button)
@@ -63,11 +80,12 @@ class TraineePanel(QGroupBox):
     def reset(self) -> None:
         self.choice.setCurrentIndex(0)
         self.result.clear()
+        self.result.setVisible(False)
         self.choice.setEnabled(True)
         self.reveal_button.setEnabled(True)
 
     def show_verdict(self, guess: str | None, answer: str | None, leader: str,
-                     explanation: str | None) -> None:
+                     explanation: str | None, analysis: Analysis | None = None) -> None:
         def name(eid: str) -> str:
             return escape(text(self._kb.entities[eid].name, self._lang))
 
@@ -87,9 +105,59 @@ class TraineePanel(QGroupBox):
         html = "<b>" + verdict.format(g=name(guess) if guess else "",
                                       a=name(answer) if answer else "",
                                       l=name(leader)) + "</b>"
+        if analysis is not None:
+            html += self._comparison_html(analysis, *self._pair(analysis, guess, answer))
         if explanation:
-            html += f"<br>{escape(explanation)}"
-        self.result.setText(html)
+            html += "<p><b>" + escape(self.tr("Teaching note:")) + "</b> " + \
+                escape(explanation) + "</p>"
+        self.result.setHtml(html)
+        self.result.setVisible(True)
         self.choice.setEnabled(False)
         self.commit_button.setEnabled(False)
         self.reveal_button.setEnabled(False)
+
+    @staticmethod
+    def _pair(analysis: Analysis, guess: str | None, answer: str | None) -> tuple[str, str]:
+        """The two entities worth comparing: the right one against the trainee's choice,
+        or, when the choice was right (or none was made), against the closest rival."""
+        right = answer or analysis.leader.entity
+        if guess and guess != right:
+            return right, guess
+        rival = next(r.entity for r in analysis.ranking if r.entity != right)
+        return right, rival
+
+    def _comparison_html(self, analysis: Analysis, a: str, b: str) -> str:
+        """The recorded findings that separate a from b, with their figures and sources,
+        and the posterior odds they add up to (with the prior)."""
+        def short(eid: str) -> str:
+            return escape(text(self._kb.entities[eid].short_name, self._lang))
+
+        rows = analysis.compare(a, b)
+        for_a = [r for r in rows if r.llr > 0][:COMPARED_FOR]
+        for_b = [r for r in rows if r.llr < 0][:COMPARED_AGAINST]
+        html = "<p><b>" + escape(self.tr("Why {a} rather than {b}").format(
+            a=text(self._kb.entities[a].short_name, self._lang),
+            b=text(self._kb.entities[b].short_name, self._lang))) + "</b> — " + escape(
+            self.tr("posterior odds {odds}").format(odds=odds(analysis.odds(a, b)))) + "</p>"
+        if not rows:
+            return html + "<p>" + escape(self.tr(
+                "No findings are recorded yet: only the prior separates them.")) + "</p>"
+
+        def item(r) -> str:
+            finding = self._kb.findings[r.finding]
+            sources = " / ".join(dict.fromkeys(
+                (r.provenance_a.label, r.provenance_b.label)))
+            return (f"<li>{escape(text(finding.label, self._lang))}: "
+                    f"{escape(finding.state_label(r.state, self._kb, self._lang))} — "
+                    f"{percent(r.p_a)} {short(a)} vs {percent(r.p_b)} {short(b)} "
+                    f"<i>({escape(sources)})</i></li>")
+
+        if for_a:
+            html += "<p>" + escape(self.tr("For {a}:").format(
+                a=text(self._kb.entities[a].short_name, self._lang))) + "</p><ul>" + \
+                "".join(item(r) for r in for_a) + "</ul>"
+        if for_b:
+            html += "<p>" + escape(self.tr("What pointed to {b}:").format(
+                b=text(self._kb.entities[b].short_name, self._lang))) + "</p><ul>" + \
+                "".join(item(r) for r in for_b) + "</ul>"
+        return html
