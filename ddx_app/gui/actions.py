@@ -42,6 +42,8 @@ def _texts() -> dict[str, tuple[str, str]]:
         "ddx.prior.prevalence": (_tr("Prior: &Prevalence"),
                                  _tr("Start from how common each entity is")),
         "ddx.prior.uniform": (_tr("Prior: &Uniform"), _tr("Start from equal odds")),
+        "ddx.help.shortcuts": (_tr("&Keyboard Shortcuts"),
+                               _tr("Every key the window answers to")),
         "ddx.help.about": (_tr("&About DDx Assistant"),
                            _tr("Version, knowledge base and sources")),
         "ddx.help.about_qt": (_tr("About &Qt"), _tr("About Qt")),

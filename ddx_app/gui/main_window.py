@@ -233,6 +233,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         for mode in ("prevalence", "uniform"):
             group.addAction(a.add(f"ddx.prior.{mode}",
                                   lambda _c=False, m=mode: self.set_prior(m), checkable=True))
+        a.add("ddx.help.shortcuts", self.show_shortcuts, shortcut=StandardKey.HelpContents)
         a.add("ddx.help.about", self.show_about)
         a.add("ddx.help.about_qt", QApplication.aboutQt)
         for action_id in a.ids():
@@ -266,6 +267,8 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addActions([a["ddx.prior.prevalence"], a["ddx.prior.uniform"]])
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(a["ddx.help.shortcuts"])
+        self.help_menu.addSeparator()
         self.help_menu.addActions([a["ddx.help.about"], a["ddx.help.about_qt"]])
 
     def retranslate(self) -> None:
@@ -405,6 +408,12 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         bridge = self._report_bridge()
         if bridge is not None:
             bridge.print_report(self, self.kb, self.doc.case, self.doc.analysis, self.settings)
+
+    def show_shortcuts(self) -> None:
+        from .dialogs.shortcuts import ShortcutsDialog
+
+        actions = [self.registry[i] for i in self.registry.ids()]
+        ShortcutsDialog(self.kb, actions, self.lang, self).exec()
 
     def show_about(self) -> None:
         from .dialogs.about import AboutDialog

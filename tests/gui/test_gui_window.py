@@ -280,3 +280,24 @@ def test_colours_come_from_the_palette():
             c = evidence_color(palette, supports)
             assert abs(c.lightnessF() - base) > 0.25  # visible against the background
     assert evidence_color(dark, True) != evidence_color(light, True)
+
+
+def test_keyboard_shortcuts_help_lists_what_the_window_answers_to(window, monkeypatch):
+    """Help ▸ Keyboard Shortcuts (F1) shows the checklist letters from the knowledge base
+    and every menu shortcut as bound on this platform."""
+    from PySide6.QtGui import QKeySequence
+
+    from ddx_app.gui.dialogs import shortcuts
+
+    shown = []
+    monkeypatch.setattr(shortcuts.ShortcutsDialog, "exec",
+                        lambda self: shown.append(self.browser.toPlainText()) or 0)
+    window.registry["ddx.help.shortcuts"].trigger()
+    assert len(shown) == 1
+    listed = shown[0]
+    for letter in window.kb.state_keys:
+        assert f"\n{letter}\n" in f"\n{listed}\n"
+    save = window.registry["ddx.case.save"].shortcut().toString(
+        QKeySequence.SequenceFormat.NativeText)
+    assert save and save in listed
+    assert "not assessed" in listed

@@ -21,7 +21,7 @@ from ..models.findings_model import LABEL, VALUE
 from ..models.roles import FindingIdRole, KindRole, OptionsRole, ValueRole
 from .wrap import WrappingTreeView
 
-_CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_0}
+CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_0}
 def key_map(state_keys: dict[str, tuple[str, ...]]) -> dict[Qt.Key, tuple[str, ...]]:
     """The knowledge base's letter -> states table (findings.yaml state_roles.keys) as Qt keys."""
     return {getattr(Qt.Key, f"Key_{letter}"): states for letter, states in state_keys.items()}
@@ -31,7 +31,7 @@ def value_for_key(key: Qt.Key, kind: str, options: list[tuple[str | None, str]],
                   letters: dict[Qt.Key, tuple[str, ...]]) -> tuple[bool, str | None]:
     """(handled, value) for a letter key on a finding with these options."""
     values = [v for v, _ in options]
-    if key in _CLEAR_KEYS:
+    if key in CLEAR_KEYS:
         return True, None
     if kind == "categorical":
         letter = chr(key.value).lower() if Qt.Key.Key_A.value <= key.value <= Qt.Key.Key_Z.value \
