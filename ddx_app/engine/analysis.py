@@ -31,6 +31,9 @@ class Analysis:
         self.values: dict[str, Any] = {f: values[f] for f in kb.findings if f in values}
         self.states: dict[str, str] = observed_states(kb, self.values)
         self.probabilities: list[float] = normalise(log_scores(kb, self.states, prior))
+        self._explanations: dict[str, list[explain.Contribution]] = {}
+        # orderable_only -> (length asked for, None = all; the ranking of that length)
+        self._rankings: dict[bool, tuple[int | None, list[suggest.Suggestion]]] = {}
 
     def __repr__(self) -> str:
         return f"<Analysis {self.prior} leader={self.leader.entity} of {len(self.values)} findings>"
@@ -61,11 +64,10 @@ class Analysis:
         return None
 
     def explain(self, entity: str) -> list[explain.Contribution]:
-        cache = self.__dict__.setdefault("_explanations", {})
-        if entity not in cache:
-            cache[entity] = explain.contributions(self.kb, entity, self.values, self.states,
-                                                  self.prior)
-        return cache[entity]
+        if entity not in self._explanations:
+            self._explanations[entity] = explain.contributions(
+                self.kb, entity, self.values, self.states, self.prior)
+        return self._explanations[entity]
 
     def compare(self, a: str, b: str) -> list[explain.PairwiseFinding]:
         """The recorded findings that separate entity ``a`` from ``b``, strongest first."""
@@ -95,15 +97,14 @@ class Analysis:
                     ) -> list[suggest.Suggestion]:
         # One ranking per orderable_only, kept at the longest length asked for: a shorter
         # request (settled() asks for the best one) is a slice of it.
-        key = ("_suggestions", orderable_only)
-        cached = self.__dict__.get(key)
+        cached = self._rankings.get(orderable_only)
         if cached is not None:
             longest, ranking = cached
             if longest is None or (top is not None and top <= longest):
                 return ranking if top is None else ranking[:top]
         ranking = suggest.rank_tests(self.kb, self.probabilities, set(self.values),
                                      orderable_only=orderable_only, top=top)
-        self.__dict__[key] = (top, ranking)
+        self._rankings[orderable_only] = (top, ranking)
         return ranking
 
     def settled(self, orderable_only: bool = False) -> bool:

@@ -47,17 +47,19 @@ def log_scores(kb: KnowledgeBase, states: Mapping[str, str], prior: str) -> list
 VECTOR_FROM = 200  # entities; below this plain Python beats NumPy's call overhead
 
 
+def _loglik_arrays(kb: KnowledgeBase) -> dict:
+    import numpy as np
+
+    rows: dict = {f: {s: np.array(v) for s, v in by_state.items()}
+                  for f, by_state in kb.loglik.items()}
+    rows[None] = {p: np.array(v) for p, v in kb.log_priors.items()}
+    return rows
+
+
 def _log_scores_vector(kb: KnowledgeBase, states: Mapping[str, str], order: list[str],
                        prior: str) -> list[float]:
     """The same sum with NumPy rows, for ImmunoQuery-sized knowledge bases."""
-    rows = kb.__dict__.get("_loglik_arrays")
-    if rows is None:
-        import numpy as np
-
-        rows = {f: {s: np.array(v) for s, v in by_state.items()}
-                for f, by_state in kb.loglik.items()}
-        rows[None] = {p: np.array(v) for p, v in kb.log_priors.items()}
-        kb.__dict__["_loglik_arrays"] = rows
+    rows = kb.derived("loglik_arrays", _loglik_arrays)
     acc = rows[None][prior].copy()
     for fid in order:
         acc += rows[fid][states[fid]]

@@ -141,9 +141,10 @@ def typicality(kb: KnowledgeBase, states: Mapping[str, str]) -> list[float]:
 def _moments(kb: KnowledgeBase) -> dict[str, tuple[tuple[float, ...], tuple[float, ...]]]:
     """Per finding and entity, mean and variance of log P(state | e) over the states a case
     of e would show; fixed for a KB, so computed once and kept on it."""
-    cached = kb.__dict__.get("_typicality_moments")
-    if cached is not None:
-        return cached
+    return kb.derived("typicality_moments", _compute_moments)
+
+
+def _compute_moments(kb: KnowledgeBase) -> dict[str, tuple[tuple[float, ...], tuple[float, ...]]]:
     table = {}
     for fid, rows in kb.loglik.items():
         means, variances = [], []
@@ -156,7 +157,6 @@ def _moments(kb: KnowledgeBase) -> dict[str, tuple[tuple[float, ...], tuple[floa
             means.append(m)
             variances.append(max(m2 - m * m, 0.0))
         table[fid] = (tuple(means), tuple(variances))
-    kb.__dict__["_typicality_moments"] = table
     return table
 
 

@@ -53,11 +53,7 @@ class _Tables:
 
 
 def _tables(kb: KnowledgeBase) -> _Tables:
-    cached = kb.__dict__.get("_suggest_tables")
-    if cached is None:
-        cached = _Tables(kb)
-        kb.__dict__["_suggest_tables"] = cached
-    return cached
+    return kb.derived("suggest_tables", _Tables)
 
 
 def _entropy_rows(np, joint):

@@ -8,7 +8,7 @@ finding state and entity, log priors) are what the engine computes with.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -313,6 +313,15 @@ class KnowledgeBase:
         # entity_ids order; prior mode -> log prior per entity
         self.loglik: dict[str, dict[str, tuple[float, ...]]] = {}
         self.log_priors: dict[str, tuple[float, ...]] = {}
+        self._derived: dict[str, Any] = {}
+
+    def derived(self, name: str, build: Callable[[KnowledgeBase], Any]) -> Any:
+        """A table computed from this (immutable) KB once, on first use, then kept:
+        the engine's NumPy rows, suggestion matrices, typicality moments."""
+        table = self._derived.get(name)
+        if table is None:
+            table = self._derived[name] = build(self)
+        return table
 
     def __repr__(self) -> str:
         return f"<KnowledgeBase {self.id} {self.version} {self.short_hash}>"
