@@ -226,10 +226,9 @@ def _versus(kb: KnowledgeBase, a: Analysis, entity: str, other: str) -> list[str
     fw = max((len(_flabel(kb, r.finding)) for r in rows), default=10)
     for r in rows:
         finding = kb.findings[r.finding]
-        sources = " / ".join(dict.fromkeys((r.provenance_a.label, r.provenance_b.label)))
         lines.append(f"  {r.llr:+6.2f}  {_flabel(kb, r.finding):<{fw}}  "
                      f"{finding.state_label(r.state, kb):<14} "
-                     f"P={r.p_a:.2f} vs {r.p_b:.2f}  [{sources}]")
+                     f"P={r.p_a:.2f} vs {r.p_b:.2f}  [{r.sources}]")
     return lines
 
 
@@ -336,28 +335,28 @@ def cmd_gui(args) -> int:
         gc.enable()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _dispatch(argv: Sequence[str] | None) -> tuple[str, int]:
+    """Parse and run one command; (the command that ran, exit status)."""
     args = _parser().parse_args(argv)
     command = args.command or "gui"
     if command == "gui" and not args.command:
-        args = _parser().parse_args(["gui"])
+        args = _parser().parse_args(["gui"])  # plain `ddx`: the GUI with its defaults
     handler = {"rank": cmd_rank, "explain": cmd_explain, "suggest": cmd_suggest,
                "kb": cmd_kb, "report": cmd_report, "gui": cmd_gui}[command]
     try:
-        return handler(args)
+        return command, handler(args)
     except DdxError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return command, EXIT_BAD_INPUT
     except BrokenPipeError:
-        return 0
+        return command, 0
     except KeyboardInterrupt:
-        return 130
+        return command, 130
 
 
-def _runs_gui(argv: Sequence[str]) -> bool:
-    known, _ = _parser().parse_known_args(argv)
-    return known.command in (None, "gui")
+def main(argv: Sequence[str] | None = None) -> int:
+    return _dispatch(argv)[1]
 
 
 def entry() -> None:
@@ -369,9 +368,8 @@ def entry() -> None:
     window takes to appear. The GUI therefore leaves with ``os._exit`` once the standard
     streams are flushed; command-line commands exit normally.
     """
-    argv = sys.argv[1:]
-    status = main(argv)
-    if _runs_gui(argv):
+    command, status = _dispatch(sys.argv[1:])
+    if command == "gui":
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(status)
