@@ -82,6 +82,11 @@ class PairwiseFinding(NamedTuple):
     provenance_a: Provenance
     provenance_b: Provenance
 
+    @property
+    def sources(self) -> str:
+        """Where the two figures come from: 'zhao2025_seed / expert estimate', or one label."""
+        return " / ".join(dict.fromkeys((self.provenance_a.label, self.provenance_b.label)))
+
 
 def pairwise(kb: KnowledgeBase, a: str, b: str,
              states: Mapping[str, str]) -> list[PairwiseFinding]:

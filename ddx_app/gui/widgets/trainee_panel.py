@@ -145,12 +145,10 @@ class TraineePanel(QGroupBox):
 
         def item(r) -> str:
             finding = self._kb.findings[r.finding]
-            sources = " / ".join(dict.fromkeys(
-                (r.provenance_a.label, r.provenance_b.label)))
             return (f"<li>{escape(text(finding.label, self._lang))}: "
                     f"{escape(finding.state_label(r.state, self._kb, self._lang))} — "
                     f"{percent(r.p_a)} {short(a)} vs {percent(r.p_b)} {short(b)} "
-                    f"<i>({escape(sources)})</i></li>")
+                    f"<i>({escape(r.sources)})</i></li>")
 
         if for_a:
             html += "<p>" + escape(self.tr("For {a}:").format(
