@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6 import __version__ as pyside_version
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ... import DISCLAIMER, __version__
+from ...formatting import escape_html as escape
 from ...knowledge.model import KnowledgeBase, text
+from .text_dialog import TextDialog
 
 
 def about_html(kb: KnowledgeBase, lang: str, tr) -> str:
@@ -29,29 +29,20 @@ def about_html(kb: KnowledgeBase, lang: str, tr) -> str:
     for s in kb.sources.values():
         ids = []
         if s.doi:
-            ids.append(f"<a href='https://doi.org/{escape(s.doi, quote=True)}'>"
+            ids.append(f"<a href='https://doi.org/{escape(s.doi)}'>"
                        f"doi:{escape(s.doi)}</a>")
         if s.pmid:
-            ids.append(f"<a href='https://pubmed.ncbi.nlm.nih.gov/{escape(s.pmid, quote=True)}/'>"
+            ids.append(f"<a href='https://pubmed.ncbi.nlm.nih.gov/{escape(s.pmid)}/'>"
                        f"PMID {escape(s.pmid)}</a>")
         if s.url and not ids:
-            ids.append(f"<a href='{escape(s.url, quote=True)}'>{escape(s.url)}</a>")
+            ids.append(f"<a href='{escape(s.url)}'>{escape(s.url)}</a>")
         html.append(f"<li>[{escape(s.id)}] {escape(s.citation)} {' · '.join(ids)}</li>")
     html.append(f"</ol><p><i>{escape(DISCLAIMER)}</i></p>")
     return "".join(html)
 
 
-class AboutDialog(QDialog):
+class AboutDialog(TextDialog):
     def __init__(self, kb: KnowledgeBase, lang: str = "en", parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("aboutDialog")
-        self.setWindowTitle(self.tr("About DDx Assistant"))
-        self.browser = QTextBrowser()
-        self.browser.setOpenExternalLinks(True)
-        self.browser.setHtml(about_html(kb, lang, self.tr))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
-        self.resize(720, 560)
+        super().__init__("aboutDialog", self.tr("About DDx Assistant"),
+                         about_html(kb, lang, self.tr), (720, 560), parent,
+                         external_links=True)

@@ -8,11 +8,12 @@ show as this platform binds them); checklist letters come from the knowledge bas
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...formatting import escape_html as escape
 from ...knowledge.model import KnowledgeBase, text
 from ..widgets.findings_view import CLEAR_KEYS
+from .text_dialog import TextDialog
 
 _LAST_KEYBOARD_KEY = 0x01000052  # Qt::Key_F35; beyond: modifiers, media and appliance keys
 
@@ -52,17 +53,8 @@ def shortcuts_html(kb: KnowledgeBase, actions: list[QAction], lang: str, tr) -> 
             + "</p>")
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(TextDialog):
     def __init__(self, kb: KnowledgeBase, actions: list[QAction], lang: str = "en",
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("shortcutsDialog")
-        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        self.browser = QTextBrowser()
-        self.browser.setHtml(shortcuts_html(kb, actions, lang, self.tr))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
-        self.resize(560, 600)
+        super().__init__("shortcutsDialog", self.tr("Keyboard Shortcuts"),
+                         shortcuts_html(kb, actions, lang, self.tr), (560, 600), parent)
