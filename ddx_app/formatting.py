@@ -42,8 +42,12 @@ def odds(x: float) -> str:
     """Odds of one entity over another, 'N : 1' (or '1 : N' below even)."""
     if x != x:  # NaN: no probability left on either side
         return "undefined"
-    if x < 1:
-        return "1 : " + odds(1 / x).split(" : ")[0] if x > 0 else "1 : >10,000"
+    if x >= 1:
+        return _odds_term(x) + " : 1"
+    return "1 : " + (_odds_term(1 / x) if x > 0 else ">10,000")
+
+
+def _odds_term(x: float) -> str:
     if x >= 10_000:
-        return ">10,000 : 1"
-    return (f"{x:.1f}" if x < 10 else f"{x:,.0f}") + " : 1"
+        return ">10,000"
+    return f"{x:.1f}" if x < 10 else f"{x:,.0f}"

@@ -129,15 +129,10 @@ class TraineePanel(QGroupBox):
     def _comparison_html(self, analysis: Analysis, a: str, b: str) -> str:
         """The recorded findings that separate a from b, with their figures and sources,
         and the posterior odds they add up to (with the prior)."""
-        def short(eid: str) -> str:
-            return escape(text(self._kb.entities[eid].short_name, self._lang))
-
+        name_a, name_b = (text(self._kb.entities[e].short_name, self._lang) for e in (a, b))
         rows = analysis.compare(a, b)
-        for_a = [r for r in rows if r.llr > 0][:COMPARED_FOR]
-        for_b = [r for r in rows if r.llr < 0][:COMPARED_AGAINST]
         html = "<p><b>" + escape(self.tr("Why {a} rather than {b}").format(
-            a=text(self._kb.entities[a].short_name, self._lang),
-            b=text(self._kb.entities[b].short_name, self._lang))) + "</b> — " + escape(
+            a=name_a, b=name_b)) + "</b> — " + escape(
             self.tr("posterior odds {odds}").format(odds=odds(analysis.odds(a, b)))) + "</p>"
         if not rows:
             return html + "<p>" + escape(self.tr(
@@ -147,15 +142,14 @@ class TraineePanel(QGroupBox):
             finding = self._kb.findings[r.finding]
             return (f"<li>{escape(text(finding.label, self._lang))}: "
                     f"{escape(finding.state_label(r.state, self._kb, self._lang))} — "
-                    f"{percent(r.p_a)} {short(a)} vs {percent(r.p_b)} {short(b)} "
+                    f"{percent(r.p_a)} {escape(name_a)} vs {percent(r.p_b)} {escape(name_b)} "
                     f"<i>({escape(r.sources)})</i></li>")
 
-        if for_a:
-            html += "<p>" + escape(self.tr("For {a}:").format(
-                a=text(self._kb.entities[a].short_name, self._lang))) + "</p><ul>" + \
-                "".join(item(r) for r in for_a) + "</ul>"
-        if for_b:
-            html += "<p>" + escape(self.tr("What pointed to {b}:").format(
-                b=text(self._kb.entities[b].short_name, self._lang))) + "</p><ul>" + \
-                "".join(item(r) for r in for_b) + "</ul>"
+        for_a = [r for r in rows if r.llr > 0][:COMPARED_FOR]
+        for_b = [r for r in rows if r.llr < 0][:COMPARED_AGAINST]
+        for heading, chosen in ((self.tr("For {a}:"), for_a),
+                                (self.tr("What pointed to {b}:"), for_b)):
+            if chosen:
+                html += "<p>" + escape(heading.format(a=name_a, b=name_b)) + "</p><ul>" + \
+                    "".join(item(r) for r in chosen) + "</ul>"
         return html
