@@ -42,9 +42,14 @@ class CaseDocument(QObject):
         self.case = Case()
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+        # A method, not a lambda: Qt drops the connection when the document is destroyed,
+        # before the undo stack (its child) emits cleanChanged on its way out.
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._prior = prior if prior in PRIOR_MODES else "prevalence"
         self._analysis = analyse(kb, {}, self._prior)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modifiedChanged.emit(not clean)
 
     # -- reading ----------------------------------------------------------------------------
     @property

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QPalette
+from PySide6.QtGui import QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -45,6 +45,8 @@ from .widgets.findings_panel import FindingsPanel
 from .window_state import WindowStateMixin
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from .widgets.trainee_panel import TraineePanel
 
 AUTOSAVE_MS = 30_000

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from ddx_app import DISCLAIMER
 from ddx_app.gui.app import dark_palette
-from ddx_app.gui.models.evidence_model import SOURCE
+from ddx_app.gui.models.evidence_model import SOURCE, WEIGHT
 from ddx_app.gui.models.roles import EntityIdRole, FindingIdRole, ProbabilityRole
 from ddx_app.gui.widgets.colors import bar_color, evidence_color, muted_text
 
@@ -301,3 +301,32 @@ def test_keyboard_shortcuts_help_lists_what_the_window_answers_to(window, monkey
         QKeySequence.SequenceFormat.NativeText)
     assert save and save in listed
     assert "not assessed" in listed
+
+
+def test_evidence_bars_follow_a_switch_to_dark(window, qtbot):
+    """When the system switches colour scheme, the weight bars are redrawn in the new
+    palette's colours (they are cached pixmaps)."""
+    window.open_path(str(EXAMPLES / "imt.ddx.yaml"))
+    window.select_entity("imt")
+    model = window.evidence.model
+
+    def bar_colour():
+        for r in range(model.rowCount()):
+            icon = model.index(r, WEIGHT).data(Qt.ItemDataRole.DecorationRole)
+            if icon is not None:
+                image = icon.toImage()
+                return [image.pixelColor(x, image.height() // 2).rgb()
+                        for x in range(image.width()) if image.pixelColor(
+                            x, image.height() // 2).alpha() > 200]
+        return None
+
+    before = bar_colour()
+    assert before
+    app = QGuiApplication.instance()
+    old = app.palette()
+    try:
+        app.setPalette(dark_palette())
+        QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        qtbot.waitUntil(lambda: bar_colour() not in (None, before), timeout=2000)
+    finally:
+        app.setPalette(old)

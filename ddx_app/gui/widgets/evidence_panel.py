@@ -8,7 +8,8 @@ pitfalls. Everything is read from the current Analysis.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -95,12 +96,19 @@ class EvidencePanel(QWidget):
         self.setAccessibleName(self.tr("Evidence"))
         self.table.setAccessibleName(self.tr("Evidence for and against the selected entity"))
         self.details.setAccessibleName(self.tr("Criteria, description and pitfalls"))
+        # Weight bars are pixmaps in the application palette's colours: redraw them when
+        # the system switches between light and dark. Queued, so the palette has changed
+        # by then. (Not a changeEvent override: PySide would build its ~50 QEvent
+        # subclass wrappers on the first call during start-up, ~7 ms.)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._color_scheme_changed)
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self.adapter.set_palette_changed()
-            self.show_entity(self._analysis, self._entity)
+    def _color_scheme_changed(self, _scheme) -> None:
+        QTimer.singleShot(0, self, self.redraw_bars)
+
+    def redraw_bars(self) -> None:
+        """Weight bars again in the current application palette."""
+        self.adapter.set_palette_changed()
+        self.show_entity(self._analysis, self._entity)
 
     def _span_sections(self) -> None:
         """Section titles span the row (QTreeView keeps spans on persistent indexes)."""

@@ -7,8 +7,9 @@ hides it) so that the next key sets its state.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...knowledge.model import KnowledgeBase, text
@@ -16,6 +17,9 @@ from ..models.filter_proxy import FindingFilterProxy
 from ..models.findings_model import LABEL, FindingsModel
 from .findings_view import FindingsView
 from .state_delegate import StateDelegate
+
+if TYPE_CHECKING:  # wrappers PySide would otherwise build at import
+    from PySide6.QtGui import QKeyEvent, QShowEvent
 
 
 class FilterEdit(QLineEdit):

@@ -13,13 +13,17 @@ Arrows move as in any tree. Each key press is one undoable edit.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
 from ..models.findings_model import LABEL, VALUE
 from ..models.roles import FindingIdRole, KindRole, OptionsRole, ValueRole
 from .wrap import WrappingTreeView
+
+if TYPE_CHECKING:  # wrappers PySide would otherwise build at import
+    from PySide6.QtGui import QKeyEvent
 
 CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_0}
 def key_map(state_keys: dict[str, tuple[str, ...]]) -> dict[Qt.Key, tuple[str, ...]]:
