@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QTimer
 from PySide6.QtGui import QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from .actions import ActionRegistry, StandardKey
 from .dialogs.prompts import Prompter
 from .document import CaseDocument
 from .file_actions import FileActionsMixin
+from .lazy_qt import set_enum_property
 from .models.differential_model import DifferentialModel
 from .models.filter_proxy import FindingFilterProxy
 from .models.findings_model import FindingsModel
@@ -57,7 +58,7 @@ _SELECT_ROW = (QItemSelectionModel.SelectionFlag.ClearAndSelect
 def _note() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    set_enum_property(label, "alignment", "AlignCenter")
     return label
 
 
@@ -104,7 +105,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self._on_analysis(self.doc.analysis)
         self._update_title()
         self.restore_window_state()
-        self.findings_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.findings_view.setFocus()
 
     # -- construction ---------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -114,7 +115,8 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
                                             self.lang)
         self.filter_edit = self.findings_panel.filter_edit
         self.findings_view = self.findings_panel.view
-        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter = QSplitter()
+        set_enum_property(self.left_splitter, "orientation", "Vertical")
         self.left_splitter.setObjectName("leftSplitter")
         self.left_splitter.addWidget(self.case_form)
         self.left_splitter.addWidget(self.findings_panel)
@@ -138,7 +140,8 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.stains_only = self.suggestions_panel.stains_only
         self.stains_only.toggled.connect(self.set_stains_only)
         self.suggestions_view.activated.connect(self._on_suggestion_activated)
-        self.middle_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.middle_splitter = QSplitter()
+        set_enum_property(self.middle_splitter, "orientation", "Vertical")
         self.middle_splitter.setObjectName("middleSplitter")
         for w in (self.differential_panel, self.alerts, self.suggestions_panel):
             self.middle_splitter.addWidget(w)
@@ -161,7 +164,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.right_stack.addWidget(self.evidence)
         self.right_stack.addWidget(self.evidence_hidden_note)
 
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter = QSplitter()  # side by side
         self.main_splitter.setObjectName("mainSplitter")
         for i, (w, stretch) in enumerate(((self.left_splitter, 4), (middle, 4),
                                           (self.right_stack, 5))):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, Qt, QUrl
+from PySide6.QtCore import QByteArray, QRectF, QUrl
 from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtSvg import QSvgRenderer
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ..errors import DdxError
 from ..report import PAGE_SIZES, SECTIONS, ReportOptions, build_report, export_report
 from ..report.html import CHART_RESOURCE, render_html_for_print
+from .lazy_qt import Qt
 
 KEY_OMITTED = "report/omitted_sections"  # comma-separated ids: new sections start switched on
 KEY_INSTITUTION = "report/institution"

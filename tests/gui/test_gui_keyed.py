@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QPersistentModelIndex
 
 from ddx_app.gui.models.evidence_model import _longest_increasing
-from ddx_app.gui.models.keyed import KeyedTableModel
+from ddx_app.gui.models.keyed import KeyedItemModel
 
 KEYS = st.lists(st.sampled_from([f"k{i}" for i in range(10)]), unique=True, max_size=10)
 
@@ -17,13 +17,16 @@ KEYS = st.lists(st.sampled_from([f"k{i}" for i in range(10)]), unique=True, max_
 def test_keyed_model_reaches_any_new_key_order(sequence):
     """Whatever the ranking does between edits, the differential shows exactly the new
     rows in the new order, and a selected entity stays selected."""
-    model = KeyedTableModel()
+    model = KeyedItemModel()
     for keys in sequence:
         kept = {k: QPersistentModelIndex(model.index(i, 0))
                 for i, k in enumerate(model._keys)}
         model.set_rows([k.upper() for k in keys], keys)
         assert [model.key(r) for r in range(model.rowCount())] == keys
         assert [model.row_data(r) for r in range(model.rowCount())] == [k.upper() for k in keys]
+        # what the view shows, not just the bookkeeping
+        assert [model.index(r, 0).data() for r in range(model.rowCount())] == \
+            [k.upper() for k in keys]
         for key, index in kept.items():
             if key in keys:
                 assert index.isValid() and index.row() == keys.index(key)

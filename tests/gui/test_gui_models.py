@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from ddx_app.gui.models.filter_proxy import matching_findings
 from ddx_app.gui.models.findings_model import NOT_ASSESSED_MARK, VALUE
@@ -65,6 +67,14 @@ def test_setting_a_finding_through_the_model_updates_the_differential(window):
     assert abs(sum(after.values()) - 1) < 1e-9
 
 
+def _text_colour(view, index):
+    """The text colour the view's delegate paints a cell in."""
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    view.itemDelegateForIndex(index).initStyleOption(option, index)
+    return option.palette.color(QPalette.ColorRole.Text)
+
+
 def test_not_assessed_and_absent_differ_in_scores_and_display(window):
     """'Not assessed' never moves a score and looks different from 'Absent'."""
     m = window.findings_model
@@ -73,11 +83,16 @@ def test_not_assessed_and_absent_differ_in_scores_and_display(window):
     assert index.data() == NOT_ASSESSED_MARK
     assert index.data(Qt.ItemDataRole.FontRole).italic()
     assert index.data(Qt.ItemDataRole.AccessibleTextRole) == "Not assessed"
+    view = window.findings_view
+    palette = view.palette()
+    shown = window.filter_proxy.mapFromSource(index)
+    assert _text_colour(view, shown) == palette.color(QPalette.ColorRole.PlaceholderText)
 
     m.setData(index, "absent", Qt.ItemDataRole.EditRole)
     absent = _probabilities(window)
     assert index.data() == "Absent"
     assert index.data(Qt.ItemDataRole.FontRole) is None
+    assert _text_colour(view, shown) == palette.color(QPalette.ColorRole.Text)
     assert absent != not_assessed
     assert window.doc.case.findings == {"spindle_cell_proliferation": "absent"}
 

@@ -7,8 +7,10 @@ PySide builds each wrapper class (with its enums) when it is first imported.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
+
+from ..lazy_qt import Qt
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 CASE_FILTER = "DDx case (*.ddx.yaml *.yaml *.yml);;All files (*)"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...formatting import escape_html as escape
 from ...knowledge.model import KnowledgeBase, text
-from ..widgets.findings_view import CLEAR_KEYS
+from ..widgets.findings_view import clear_keys
 from .text_dialog import TextDialog
 
 _LAST_KEYBOARD_KEY = 0x01000052  # Qt::Key_F35; beyond: modifiers, media and appliance keys
@@ -33,7 +33,7 @@ def shortcuts_html(kb: KnowledgeBase, actions: list[QAction], lang: str, tr) -> 
         labels = " / ".join(text(kb.state_labels.get(s), lang) or s for s in states)
         checklist.append(row(letter, labels))
     clear = ", ".join(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-                      for key in sorted(CLEAR_KEYS, key=lambda k: k.value))
+                      for key in sorted(clear_keys(), key=lambda k: k.value))
     checklist += [row(clear, tr("not assessed")),
                   row(tr("Enter or F2"), tr("edit (number field or list of states); a digit on "
                                             "a number row opens the field with it"))]

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem
 
 from ...engine import Analysis
 from ...formatting import percent
 from ...knowledge.model import KnowledgeBase, text
-from .keyed import Index, KeyedTableModel
-from .roles import ACCESSIBLE, ALIGNMENT, DISPLAY, FONT, TOOLTIP, EntityIdRole, ProbabilityRole
+from .items import read_only_item
+from .keyed import KeyedItemModel
+from .roles import ACCESSIBLE, ALIGNMENT, RIGHT_ALIGNED, TOOLTIP, EntityIdRole, ProbabilityRole
 
 NAME, PROBABILITY = 0, 1
-
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_ROLES = frozenset({DISPLAY, TOOLTIP, ACCESSIBLE, ALIGNMENT, FONT, EntityIdRole, ProbabilityRole})
 
 
 def format_probability(p: float) -> str:
@@ -23,7 +19,7 @@ def format_probability(p: float) -> str:
     return percent(p)
 
 
-class DifferentialModel(KeyedTableModel):
+class DifferentialModel(KeyedItemModel):
     """Rows: (entity id, probability), in ranking order; updated from each Analysis."""
 
     COLUMNS = 2
@@ -32,6 +28,7 @@ class DifferentialModel(KeyedTableModel):
         super().__init__(parent)
         self._kb = kb
         self._lang = lang
+        self.setHorizontalHeaderLabels([self.tr("Entity"), self.tr("Probability")])
 
     def update(self, analysis: Analysis) -> None:
         ranking = analysis.ranking
@@ -40,28 +37,11 @@ class DifferentialModel(KeyedTableModel):
                       [(format_probability(r.probability), round(r.probability, 3))
                        for r in ranking])
 
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if role not in _ROLES or not index.isValid():
-            return None
-        entity_id, p = self._rows[index.row()]
+    def items(self, row: tuple[str, float]) -> list[QStandardItem]:
+        entity_id, p = row
         entity = self._kb.entities[entity_id]
-        col = index.column()
-        if role == DISPLAY:
-            return text(entity.short_name, self._lang) if col == NAME else format_probability(p)
-        if role == TOOLTIP:
-            return f"{text(entity.name, self._lang)}: {format_probability(p)}"
-        if role == ACCESSIBLE:
-            return f"{text(entity.name, self._lang)}, {format_probability(p)}"
-        if role == ALIGNMENT and col == PROBABILITY:
-            return _RIGHT
-        if role == EntityIdRole:
-            return entity_id
-        if role == ProbabilityRole:
-            return p
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return (self.tr("Entity"), self.tr("Probability"))[section]
-        return None
+        name, shown = text(entity.name, self._lang), format_probability(p)
+        common = {TOOLTIP: f"{name}: {shown}", ACCESSIBLE: f"{name}, {shown}",
+                  EntityIdRole: entity_id, ProbabilityRole: p}
+        return [read_only_item(text(entity.short_name, self._lang), common),
+                read_only_item(shown, {**common, ALIGNMENT: RIGHT_ALIGNED})]

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QGuiApplication,
     QPainter,
+    QPainterPath,
     QPixmap,
     QStandardItem,
     QStandardItemModel,
@@ -29,15 +31,21 @@ from PySide6.QtGui import (
 
 from ...engine import Analysis
 from ...knowledge.model import KnowledgeBase, text
-from ..widgets.colors import bar_track, evidence_color
+from ..widgets.colors import bar_track, evidence_color, solid_brush
 from .findings_model import format_number, short_unit
-from .roles import FindingIdRole, WeightRole
+from .items import read_only_item
+from .roles import (
+    ALIGNMENT,
+    DECORATION,
+    RIGHT_ALIGNED,
+    TOOLTIP,
+    FindingIdRole,
+    SectionRole,
+    WeightRole,
+)
 
 FINDING, RECORDED, WEIGHT, SOURCE = range(4)
 NEUTRAL_BELOW = 0.005  # |LLR| shown as +0.00 is neither for nor against
-SectionRole = Qt.ItemDataRole.UserRole.value + 20  # "for" / "against" / "neutral" on headers
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def _longest_increasing(seq: list[int]) -> set[int]:
@@ -83,15 +91,16 @@ def weight_bar(llr: float) -> QPixmap:
     if pixmap is None:
         pixmap = QPixmap(round(BAR_WIDTH * dpr), round(BAR_HEIGHT * dpr))
         pixmap.setDevicePixelRatio(dpr)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        pixmap.fill(QColor(0, 0, 0, 0))
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(bar_track(palette))
-        painter.drawRect(QRectF(half - 0.5, 0, 1, BAR_HEIGHT))
-        painter.setBrush(evidence_color(palette, llr > 0))
+        centre = QPainterPath()
+        centre.addRect(QRectF(half - 0.5, 0, 1, BAR_HEIGHT))
+        painter.fillPath(centre, solid_brush(bar_track(palette)))
         left = half if llr > 0 else half - length
-        painter.drawRoundedRect(QRectF(left, 1, max(length, 1), BAR_HEIGHT - 2), 2, 2)
+        bar = QPainterPath()
+        bar.addRoundedRect(QRectF(left, 1, max(length, 1), BAR_HEIGHT - 2), 2, 2)
+        painter.fillPath(bar, solid_brush(evidence_color(palette, llr > 0)))
         painter.end()
         _BAR_CACHE[key] = pixmap
     return pixmap
@@ -187,13 +196,9 @@ class EvidenceModel(QObject):
 
     def _items(self, row: Any) -> list[QStandardItem]:
         if isinstance(row, Section):
-            title = QStandardItem(self._section_title(row))
+            title = read_only_item(self._section_title(row), {SectionRole: row.kind})
             title.setFont(self._bold)
-            title.setData(row.kind, SectionRole)
-            items = [title] + [QStandardItem() for _ in range(3)]
-            for item in items:
-                item.setFlags(_FLAGS)
-            return items
+            return [title] + [read_only_item() for _ in range(3)]
         c = row
         finding = self._kb.findings[c.finding]
         if finding.is_numeric:
@@ -206,16 +211,11 @@ class EvidenceModel(QObject):
                  c.provenance.label + (f" · {c.counts}" if c.counts else "")]
         explanation = self._explanation(c, finding)
         tips = [explanation, explanation, explanation, self._source_tip(c)]
-        items = []
-        for label, tip in zip(cells, tips):
-            item = QStandardItem(label)
-            item.setToolTip(tip)
-            item.setFlags(_FLAGS)
-            item.setData(c.finding, FindingIdRole)
-            items.append(item)
-        items[WEIGHT].setData(c.llr, WeightRole)
-        items[WEIGHT].setData(weight_bar(c.llr), Qt.ItemDataRole.DecorationRole)
-        items[WEIGHT].setTextAlignment(_RIGHT)
+        items = [read_only_item(label, {TOOLTIP: tip, FindingIdRole: c.finding})
+                 for label, tip in zip(cells, tips)]
+        for role, value in ((WeightRole, c.llr), (DECORATION, weight_bar(c.llr)),
+                            (ALIGNMENT, RIGHT_ALIGNED)):
+            items[WEIGHT].setData(value, role)
         return items
 
     def _source_tip(self, c) -> str:

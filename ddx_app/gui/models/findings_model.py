@@ -1,11 +1,14 @@
 """The findings checklist as a tree model: knowledge-base groups -> findings.
 
-Columns: 0 = label, 1 = recorded value. The model is a thin adapter over
-:class:`~ddx_app.gui.document.CaseDocument`: it reads values from the case and
-writes through ``document.set_finding`` (undoable). The tree's shape is fixed by
-the knowledge base, so a change is always a ``dataChanged`` of one row.
+Columns: 0 = label, 1 = recorded value. The tree's shape is fixed by the knowledge
+base; the model mirrors the :class:`~ddx_app.gui.document.CaseDocument`'s values
+into the value cells (a change rewrites one row and its group's count) and sends
+edits back through ``document.set_finding`` (undoable).
 
-Internal ids: 0 for a group row, ``group row + 1`` for a finding row.
+A QStandardItemModel rather than a Python item model: the tree is laid out and
+painted at start-up and after every edit, and with the items in C++ none of the
+view's thousands of index/data/flags/header calls go through Python (nor make
+PySide build its ``Qt`` enum namespace, see :mod:`ddx_app.gui.lazy_qt`).
 """
 
 from __future__ import annotations
@@ -13,14 +16,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from ...knowledge.model import Finding, KnowledgeBase, text
 from ..document import CaseDocument
@@ -29,7 +30,6 @@ from .roles import (
     DISPLAY,
     EDIT,
     FONT,
-    FOREGROUND,
     TOOLTIP,
     AssessedRole,
     FindingIdRole,
@@ -41,10 +41,6 @@ from .roles import (
 LABEL, VALUE = 0, 1
 NOT_ASSESSED_MARK = "—"
 Index = QModelIndex | QPersistentModelIndex
-_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
-_ROLES = frozenset({DISPLAY, EDIT, TOOLTIP, FONT, FOREGROUND, ACCESSIBLE, FindingIdRole,
-                    OptionsRole, KindRole, ValueRole, AssessedRole})
 
 
 def _tr(s: str) -> str:
@@ -83,25 +79,33 @@ def format_number(value: float) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-class FindingsModel(QAbstractItemModel):
+class FindingsModel(QStandardItemModel):
     """Groups -> findings, label | value; edits go through the document's undo stack."""
 
     valueRejected = Signal(str)  # a readable reason, e.g. "age_years must be between 0 and 120"
 
     def __init__(self, document: CaseDocument, parent=None):
-        super().__init__(parent)
+        super().__init__(0, 2, parent)
         self._doc = document
         kb = document.kb
         self._groups = list(kb.groups.values())
         self._where: dict[str, tuple[int, int]] = {}
-        for gi, g in enumerate(self._groups):
-            for fi, fid in enumerate(g.finding_ids):
-                self._where[fid] = (gi, fi)
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._bold = QFont()
-        self._bold.setBold(True)
+        bold = QFont()
+        bold.setBold(True)
         self._options_cache: dict[str, list] = {}
+        self.setHorizontalHeaderLabels([_tr("Finding"), _tr("Value")])
+        for gi, group in enumerate(self._groups):
+            label = _fixed_item(text(group.label, self.lang))
+            label.setFont(bold)
+            rows = []
+            for fi, fid in enumerate(group.finding_ids):
+                self._where[fid] = (gi, fi)
+                rows.append(self._finding_items(kb.findings[fid]))
+            for row in rows:
+                label.appendRow(row)
+            self.appendRow([label, _fixed_item(self._group_count(group))])
         document.findingChanged.connect(self._on_finding_changed)
         document.caseReplaced.connect(self._on_case_replaced)
 
@@ -109,47 +113,14 @@ class FindingsModel(QAbstractItemModel):
     def lang(self) -> str:
         return self._doc.lang
 
-    # -- structure --------------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if column < 0 or column > 1 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
-        if parent.internalId() != 0 or parent.column() != 0:
-            return QModelIndex()
-        group = parent.row()
-        if row >= len(self._groups[group].finding_ids):
-            return QModelIndex()
-        return self.createIndex(row, column, group + 1)
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._groups[parent.row()].finding_ids)
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 2
-
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
-        return self.rowCount(parent) > 0
-
     # -- lookup -----------------------------------------------------------------------------
     def finding_at(self, index: Index) -> Finding | None:
-        if not index.isValid() or index.internalId() == 0:
-            return None
-        group = self._groups[index.internalId() - 1]
-        return self._doc.kb.findings[group.finding_ids[index.row()]]
+        fid = index.data(FindingIdRole) if index.isValid() else None
+        return self._doc.kb.findings[fid] if fid is not None else None
 
     def index_of(self, finding: str, column: int = LABEL) -> QModelIndex:
         gi, fi = self._where[finding]
-        return self.createIndex(fi, column, gi + 1)
+        return self.index(fi, column, self.index(gi, LABEL))
 
     def options(self, finding: Finding) -> list[tuple[str | None, str]]:
         cached = self._options_cache.get(finding.id)
@@ -170,63 +141,50 @@ class FindingsModel(QAbstractItemModel):
                 return label
         return str(value)
 
-    # -- data -------------------------------------------------------------------------------
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.internalId() != 0 and index.column() == VALUE:
-            return _EDITABLE
-        return _SELECTABLE
+    # -- items ------------------------------------------------------------------------------
+    def _finding_items(self, finding: Finding) -> list[QStandardItem]:
+        name = text(finding.label, self.lang)
+        label = _fixed_item(name)
+        value = QStandardItem()  # the one editable cell
+        value.setDragEnabled(False)
+        value.setDropEnabled(False)
+        options = None if finding.is_numeric else self.options(finding)
+        for item in (label, value):
+            item.setData(finding.id, FindingIdRole)
+            item.setData(finding.kind, KindRole)
+            item.setData(options, OptionsRole)
+        label.setData(name, ACCESSIBLE)
+        for item, roles in zip((label, value), self._recorded_roles(finding)):
+            for role, data in roles.items():
+                item.setData(data, role)
+        return [label, value]
 
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if role not in _ROLES or not index.isValid():
-            return None
-        if index.internalId() == 0:
-            return self._group_data(index, role)
-        finding = self.finding_at(index)
-        value = self._doc.value(finding.id)
-        col = index.column()
-        if role == DISPLAY:
-            return text(finding.label, self.lang) if col == LABEL else self.value_text(finding)
-        if role == FONT:
-            return self._italic if col == VALUE and value is None else None
-        if role == FOREGROUND:
-            # Not assessed reads as secondary text, in whatever palette is in use.
-            if col == VALUE and value is None:
-                return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
-            return None
-        if role == EDIT:
-            return text(finding.label, self.lang) if col == LABEL else value
-        if role == TOOLTIP:
-            return self._tooltip(finding)
-        if role == ACCESSIBLE:
-            if col == LABEL:
-                return text(finding.label, self.lang)
-            return (not_assessed_label(finding, self._doc.kb) if value is None
-                    else self.value_text(finding))
-        if role == FindingIdRole:
-            return finding.id
-        if role == KindRole:
-            return finding.kind
-        if role == ValueRole:
-            return value
-        if role == AssessedRole:
-            return value is not None
-        if role == OptionsRole:
-            return None if finding.is_numeric else self.options(finding)
-        return None
+    def _recorded_roles(self, finding: Finding) -> tuple[dict[int, Any], dict[int, Any]]:
+        """What the label and value cells show of the recorded value (None: no data)."""
+        recorded = self._doc.value(finding.id)
+        assessed = recorded is not None
+        tooltip = self._tooltip(finding)
+        shown = self.value_text(finding)
+        # Not assessed is an italic dash (greyed by the view's delegate), so that it never
+        # reads as "Absent".
+        value = {DISPLAY: shown, TOOLTIP: tooltip, ValueRole: recorded, AssessedRole: assessed,
+                 ACCESSIBLE: shown if assessed else not_assessed_label(finding, self._doc.kb),
+                 FONT: None if assessed else self._italic}
+        label = {TOOLTIP: tooltip, ValueRole: recorded, AssessedRole: assessed}
+        return label, value
 
-    def _group_data(self, index: Index, role: int) -> Any:
-        group = self._groups[index.row()]
-        if role in (DISPLAY, ACCESSIBLE):
-            if index.column() == LABEL:
-                return text(group.label, self.lang)
-            done = sum(1 for f in group.finding_ids if self._doc.value(f) is not None)
-            return _tr("{done} of {total} recorded").format(done=done,
-                                                             total=len(group.finding_ids))
-        if role == FONT and index.column() == LABEL:
-            return self._bold
-        return None
+    def _write_recorded(self, finding: str) -> None:
+        """One finding's row and its group's count, after the document changed."""
+        gi, fi = self._where[finding]
+        group = self.index(gi, LABEL)
+        label, value = self._recorded_roles(self._doc.kb.findings[finding])
+        self.setItemData(self.index(fi, LABEL, group), label)  # one dataChanged per cell
+        self.setItemData(self.index(fi, VALUE, group), value)
+
+    def _group_count(self, group) -> str:
+        done = sum(1 for f in group.finding_ids if self._doc.value(f) is not None)
+        return _tr("{done} of {total} recorded").format(done=done,
+                                                         total=len(group.finding_ids))
 
     def _tooltip(self, finding: Finding) -> str:
         lines = [text(finding.label, self.lang)]
@@ -247,10 +205,11 @@ class FindingsModel(QAbstractItemModel):
                                                                      self.lang)))
         return "\n".join(lines)
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    # -- editing ----------------------------------------------------------------------------
+    def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:
         """Record a value (undoable). Numbers may come as text; '' or None clears."""
         finding = self.finding_at(index)
-        if finding is None or index.column() != VALUE or role != Qt.ItemDataRole.EditRole:
+        if finding is None or index.column() != VALUE or role != EDIT:
             return False
         if isinstance(value, str) and finding.is_numeric:
             value = value.strip().replace(",", ".")
@@ -267,25 +226,23 @@ class FindingsModel(QAbstractItemModel):
             return False
         return True
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Finding"), _tr("Value"))[section] if section in (0, 1) else None
-        return None
-
     # -- document signals -------------------------------------------------------------------
     def _on_finding_changed(self, finding: str) -> None:
-        # Single cells, not a row range: a view repaints one cell for a one-cell change
-        # but the whole viewport for any range.
-        gi, fi = self._where[finding]
-        value = self.createIndex(fi, VALUE, gi + 1)
-        self.dataChanged.emit(value, value)
-        group = self.createIndex(gi, VALUE, 0)
-        self.dataChanged.emit(group, group)
+        self._write_recorded(finding)
+        gi, _ = self._where[finding]
+        self.item(gi, VALUE).setText(self._group_count(self._groups[gi]))
 
     def _on_case_replaced(self) -> None:
-        for gi, g in enumerate(self._groups):
-            self.dataChanged.emit(self.createIndex(0, LABEL, gi + 1),
-                                  self.createIndex(len(g.finding_ids) - 1, VALUE, gi + 1))
-        self.dataChanged.emit(self.createIndex(0, LABEL, 0),
-                              self.createIndex(len(self._groups) - 1, VALUE, 0))
+        for gi, group in enumerate(self._groups):
+            for fid in group.finding_ids:
+                self._write_recorded(fid)
+            self.item(gi, VALUE).setText(self._group_count(group))
+
+
+def _fixed_item(label: str) -> QStandardItem:
+    """A read-only cell (the value cells of findings are the only editable ones)."""
+    item = QStandardItem(label)
+    item.setEditable(False)
+    item.setDragEnabled(False)
+    item.setDropEnabled(False)
+    return item

@@ -1,11 +1,14 @@
-"""A flat table model whose rows carry stable keys, updated without needless resets.
+"""A flat table whose rows carry stable keys, updated without needless resets.
 
-``set_rows`` turns the old key list into the new one with the smallest signals
+``set_rows`` turns the old key list into the new one with the smallest changes
 that keep views cheap and selections intact: rows whose key disappeared are
-removed, the remaining rows are reordered with ``layoutChanged`` (persistent
-indexes follow their key) only if their order changed, new keys are inserted
-where they belong, and one ``dataChanged`` covers the rest. A view then lays out
-and repaints only the rows that moved, not the whole list.
+removed, rows that look different get new cells, new keys are appended, and if
+the order changed the rows are sorted by their new rank (a ``layoutChanged``:
+persistent indexes, hence the selection, follow their key). A view then lays out
+and repaints only what moved or changed, not the whole list.
+
+The cells live in a QStandardItemModel, so views read them without calling
+Python; subclasses say what a row's cells are (:meth:`KeyedItemModel.items`).
 """
 
 from __future__ import annotations
@@ -13,26 +16,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from .items import read_only_item
+from .roles import RankRole
 
 Index = QModelIndex | QPersistentModelIndex
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class KeyedTableModel(QAbstractTableModel):
+class KeyedItemModel(QStandardItemModel):
     COLUMNS = 1
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(0, self.COLUMNS, parent)
+        self.setSortRole(RankRole)
         self._rows: list[Any] = []
         self._keys: list[str] = []
         self._shown: list[Any] = []
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.COLUMNS
+    def items(self, row: Any) -> list[QStandardItem]:
+        """The cells of one row, COLUMNS of them (subclasses say what they show)."""
+        return [read_only_item(str(row))]
 
     def row_data(self, row: int) -> Any:
         return self._rows[row]
@@ -46,24 +51,32 @@ class KeyedTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[Any], keys: Sequence[str],
                  shown: Sequence[Any] | None = None) -> None:
         """Replace the rows. ``shown`` (one value per row) is what a row looks like: rows
-        whose ``shown`` value did not change are not repainted (default: the row itself).
+        whose ``shown`` value did not change keep their cells (default: the row itself).
         """
         rows, keys = list(rows), list(keys)
         shown = list(rows if shown is None else shown)
-        old_shown = dict(zip(self._keys, self._shown))
         if len(set(keys)) != len(keys):
             raise ValueError("row keys must be unique")
-        if keys != self._keys:
-            self._remove_missing(set(keys))
-            self._reorder([k for k in keys if k in set(self._keys)])
-            self._insert_new(keys, rows)
-        # Inserted rows are painted anyway; signal only kept rows that look different.
-        changed = [i for i, k in enumerate(keys)
-                   if old_shown.get(k, shown[i]) != shown[i]]
-        self._rows, self._shown = rows, shown
-        if changed:  # one signal for the span of changed rows; unchanged tables stay quiet
-            self.dataChanged.emit(self.index(changed[0], 0),
-                                  self.index(changed[-1], self.COLUMNS - 1))
+        self._remove_missing(set(keys))
+        where = {k: i for i, k in enumerate(self._keys)}
+        for rank, (row, key, look) in enumerate(zip(rows, keys, shown)):
+            i = where.get(key)
+            if i is None:
+                self.appendRow(self._ranked(self.items(row), rank))
+                self._keys.append(key)
+                self._rows.append(row)
+                self._shown.append(look)
+                continue
+            if self._shown[i] != look:
+                for column, item in enumerate(self._ranked(self.items(row), rank)):
+                    self.setItem(i, column, item)
+                self._shown[i] = look
+            elif self.item(i).data(RankRole) != rank:
+                self.item(i).setData(rank, RankRole)
+            self._rows[i] = row
+        if self._keys != keys:
+            self.sort(0)  # by rank
+        self._keys, self._rows, self._shown = keys, rows, shown
 
     def _remove_missing(self, wanted: set[str]) -> None:
         i = len(self._keys) - 1
@@ -74,44 +87,11 @@ class KeyedTableModel(QAbstractTableModel):
             first = i
             while first > 0 and self._keys[first - 1] not in wanted:
                 first -= 1
-            self.beginRemoveRows(QModelIndex(), first, i)
-            del self._keys[first:i + 1]
-            del self._rows[first:i + 1]
-            self.endRemoveRows()
+            self.removeRows(first, i - first + 1)
+            del self._keys[first:i + 1], self._rows[first:i + 1], self._shown[first:i + 1]
             i = first - 1
 
-    def _reorder(self, order: list[str]) -> None:
-        if order == self._keys:
-            return
-        self.layoutAboutToBeChanged.emit()
-        old_keys = self._keys
-        by_key = dict(zip(self._keys, self._rows))
-        position = {k: i for i, k in enumerate(order)}
-        persistent = self.persistentIndexList()
-        self._keys = order
-        self._rows = [by_key[k] for k in order]
-        self.changePersistentIndexList(persistent, [
-            self.index(position[old_keys[i.row()]], i.column()) for i in persistent])
-        self.layoutChanged.emit()
-
-    def _insert_new(self, keys: list[str], rows: list[Any]) -> None:
-        # The kept keys are now a subsequence of ``keys`` in the same order.
-        pos = 0
-        while pos < len(keys):
-            if pos < len(self._keys) and self._keys[pos] == keys[pos]:
-                pos += 1
-                continue
-            following = self._keys[pos] if pos < len(self._keys) else None
-            end = pos
-            while end < len(keys) and keys[end] != following:
-                end += 1
-            self.beginInsertRows(QModelIndex(), pos, end - 1)
-            self._keys[pos:pos] = keys[pos:end]
-            self._rows[pos:pos] = rows[pos:end]
-            self.endInsertRows()
-            pos = end
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _FLAGS
+    @staticmethod
+    def _ranked(items: list[QStandardItem], rank: int) -> list[QStandardItem]:
+        items[0].setData(rank, RankRole)
+        return items

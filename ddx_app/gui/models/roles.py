@@ -1,24 +1,34 @@
-"""Custom item data roles shared by models, proxies, delegates and views."""
+"""Item data roles shared by models, proxies, delegates and views, as plain ints.
 
-from PySide6.QtCore import Qt
+Qt's own roles and alignment flags are written as their (stable, documented) values
+rather than read from ``Qt.ItemDataRole``: touching PySide's ``Qt`` namespace builds
+all 93 of its enums, ~20 ms of start-up (see :mod:`ddx_app.gui.lazy_qt`). Models
+also compare roles on every call, where ints are the cheapest. A test checks each
+value against Qt's.
+"""
 
-_BASE = Qt.ItemDataRole.UserRole.value
+# Qt::ItemDataRole
+DISPLAY = 0
+DECORATION = 1
+EDIT = 2
+TOOLTIP = 3
+FONT = 6
+ALIGNMENT = 7  # TextAlignmentRole
+FOREGROUND = 9
+ACCESSIBLE = 11  # AccessibleTextRole
+USER = 256  # UserRole: custom roles start here
 
-FindingIdRole = _BASE + 1  # str finding id (None on group rows)
-OptionsRole = _BASE + 2  # [(value or None, label)] choices of a categorical-like finding
-KindRole = _BASE + 3  # "feature", "stain", "test", "categorical", "numeric"
-ValueRole = _BASE + 4  # the recorded value (None = not assessed)
-AssessedRole = _BASE + 5  # bool
-EntityIdRole = _BASE + 6  # str entity id
-ProbabilityRole = _BASE + 7  # float in [0, 1]
-WeightRole = _BASE + 8  # float, signed log-likelihood ratio
+# Qt::AlignmentFlag / Qt::TextFlag combinations, for ALIGNMENT and QPainter.drawText
+RIGHT_ALIGNED = 0x0002 | 0x0080  # AlignRight | AlignVCenter
+WRAPPED_LEFT = 0x1000 | 0x0001  # TextWordWrap | AlignLeft
 
-# Qt's standard roles as plain ints: models compare the role on every call, and the
-# views call data() for a dozen roles per cell, most of which the models do not use.
-DISPLAY = Qt.ItemDataRole.DisplayRole.value
-EDIT = Qt.ItemDataRole.EditRole.value
-TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-FONT = Qt.ItemDataRole.FontRole.value
-FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
-ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
-ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+FindingIdRole = USER + 1  # str finding id (None on group rows)
+OptionsRole = USER + 2  # [(value or None, label)] choices of a categorical-like finding
+KindRole = USER + 3  # "feature", "stain", "test", "categorical", "numeric"
+ValueRole = USER + 4  # the recorded value (None = not assessed)
+AssessedRole = USER + 5  # bool
+EntityIdRole = USER + 6  # str entity id
+ProbabilityRole = USER + 7  # float in [0, 1]
+WeightRole = USER + 8  # float, signed log-likelihood ratio
+RankRole = USER + 9  # int, a keyed row's place in the current order
+SectionRole = USER + 20  # "for" / "against" / "neutral" on the evidence table's headings

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QStandardItem
 
 from ...engine import Analysis
+from ...engine.suggest import Suggestion
 from ...formatting import bits
 from ...knowledge.model import KnowledgeBase, text
-from .keyed import Index, KeyedTableModel
-from .roles import ACCESSIBLE, ALIGNMENT, DISPLAY, FONT, TOOLTIP, FindingIdRole
+from .items import read_only_item
+from .keyed import KeyedItemModel
+from .roles import ALIGNMENT, RIGHT_ALIGNED, TOOLTIP, FindingIdRole
 
 FINDING, GAIN, SEPARATES = 0, 1, 2
 TOP = 8
 
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_ROLES = frozenset({DISPLAY, TOOLTIP, ACCESSIBLE, ALIGNMENT, FONT, FindingIdRole})
 
 
 def format_bits(gain: float) -> str:
@@ -24,7 +23,7 @@ def format_bits(gain: float) -> str:
     return QCoreApplication.translate("Suggestions", "{n} bits").format(n=bits(gain))
 
 
-class SuggestionsModel(KeyedTableModel):
+class SuggestionsModel(KeyedItemModel):
     """Columns: finding | expected gain | pair it separates best."""
 
     COLUMNS = 3
@@ -33,6 +32,8 @@ class SuggestionsModel(KeyedTableModel):
         super().__init__(parent)
         self._kb = kb
         self._lang = lang
+        self.setHorizontalHeaderLabels(
+            [self.tr("Finding"), self.tr("Expected gain"), self.tr("Separates")])
 
     def update(self, analysis: Analysis | None, stains_only: bool) -> None:
         """None clears the list (suggestions are deferred until the window is shown)."""
@@ -49,39 +50,18 @@ class SuggestionsModel(KeyedTableModel):
         a, b = (text(self._kb.entities[e].short_name, self._lang) for e in pair)
         return self.tr("{a} vs {b}").format(a=a, b=b)
 
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if role not in _ROLES or not index.isValid():
-            return None
-        s = self._rows[index.row()]
+    def items(self, s: Suggestion) -> list[QStandardItem]:
         finding = self._kb.findings[s.finding]
-        col = index.column()
-        if role == DISPLAY:
-            if col == FINDING:
-                return text(finding.label, self._lang)
-            if col == GAIN:
-                return format_bits(s.gain_bits)
-            return self._pair(s.separates)
-        if role == TOOLTIP:
-            outcomes = ", ".join(
-                f"{finding.state_label(state, self._kb, self._lang)} {100 * p:.0f}%"
-                for state, p in s.outcome_probabilities.items())
-            lines = [text(finding.label, self._lang),
-                     self.tr("Expected information gain: {bits:.6f} bits").format(
-                         bits=s.gain_bits),
-                     self.tr("Predicted result: {outcomes}").format(outcomes=outcomes)]
-            if s.separates:
-                lines.append(self.tr("Best separates {pair}").format(
-                    pair=self._pair(s.separates)))
-            lines.append(self.tr("Press Enter to go to this finding in the checklist."))
-            return "\n".join(lines)
-        if role == ALIGNMENT and col == GAIN:
-            return _RIGHT
-        if role == FindingIdRole:
-            return s.finding
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return (self.tr("Finding"), self.tr("Expected gain"), self.tr("Separates"))[section]
-        return None
+        outcomes = ", ".join(
+            f"{finding.state_label(state, self._kb, self._lang)} {100 * p:.0f}%"
+            for state, p in s.outcome_probabilities.items())
+        lines = [text(finding.label, self._lang),
+                 self.tr("Expected information gain: {bits:.6f} bits").format(bits=s.gain_bits),
+                 self.tr("Predicted result: {outcomes}").format(outcomes=outcomes)]
+        if s.separates:
+            lines.append(self.tr("Best separates {pair}").format(pair=self._pair(s.separates)))
+        lines.append(self.tr("Press Enter to go to this finding in the checklist."))
+        common = {TOOLTIP: "\n".join(lines), FindingIdRole: s.finding}
+        return [read_only_item(text(finding.label, self._lang), common),
+                read_only_item(format_bits(s.gain_bits), {**common, ALIGNMENT: RIGHT_ALIGNED}),
+                read_only_item(self._pair(s.separates), common)]

@@ -1,32 +1,34 @@
-"""The differential's probability bars, drawn with their percentage.
+"""The differential's probability bars, beside their percentage.
 
-Selection is read from the view's selection model rather than ``option.state``:
-``option.state`` is a ``QStyle.StateFlag``, and touching it makes PySide build its
-``QStyle`` wrapper with every style enum (about 7 ms of the app's start-up).
+The style draws the cell as usual (background, selection, the percentage
+right-aligned from the model); the delegate adds the bar in the space to its left.
+Bars are filled paths with brushes from :mod:`.colors`: no ``setPen``/``setBrush``,
+whose overload resolution in PySide builds the whole ``Qt`` enum namespace during the
+first paint (see :mod:`ddx_app.gui.lazy_qt`). Selection is read from the view's
+selection model rather than ``option.state`` (a ``QStyle.StateFlag``: touching it
+builds PySide's ``QStyle`` wrapper with every style enum, ~7 ms of start-up).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
+from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..models.roles import ProbabilityRole
-from .colors import bar_color, bar_track
+from .colors import bar_color, bar_track, solid_brush
 
 Index = QModelIndex | QPersistentModelIndex
-# Enum arithmetic is slow in Python; these run for every painted cell.
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _rounded(rect: QRectF, radius: float = 2.0) -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(rect, radius, radius)
+    return path
 
 
 class ProbabilityBarDelegate(QStyledItemDelegate):
-    """A horizontal bar proportional to ProbabilityRole, the percentage on its right.
-
-    Bars are drawn directly: the view has already painted the row (alternating
-    colours); only the selection is added here. Going through the style's
-    CE_ItemViewItem would call back into the Python model for every role of every
-    cell on every repaint.
-    """
+    """A horizontal bar proportional to ProbabilityRole, left of the percentage."""
 
     TEXT_WIDTH = 56  # logical pixels reserved for ">99.9%"
 
@@ -39,39 +41,23 @@ class ProbabilityBarDelegate(QStyledItemDelegate):
         return selection is not None and selection.isSelected(index)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)  # background, selection, the percentage
         p = index.data(ProbabilityRole)
         if p is None:
-            super().paint(painter, option, index)
             return
         palette = option.palette
-        selected = self._selected(index)
-        painter.save()
-        painter.setPen(Qt.PenStyle.NoPen)
-        if selected:  # drawRect, not fillRect: resolving fillRect's overloads builds
-            # PySide's QGradient wrapper with its 180 presets (3 ms of the first paint)
-            group = (QPalette.ColorGroup.Active if self._view.isActiveWindow()
-                     else QPalette.ColorGroup.Inactive)
-            painter.setBrush(palette.brush(group, QPalette.ColorRole.Highlight))
-            painter.drawRect(option.rect)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = option.fontMetrics
         text_w = max(self.TEXT_WIDTH, fm.horizontalAdvance(">99.9%") + 8)
         r = QRectF(option.rect).adjusted(4, 0, -4, 0)
         bar_h = max(6.0, min(r.height() - 8, fm.height() * 0.7))
         track = QRectF(r.left(), r.center().y() - bar_h / 2, max(0.0, r.width() - text_w),
                        bar_h)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(bar_track(palette))
-        painter.drawRoundedRect(track, 2, 2)
         fill = QRectF(track)
         fill.setWidth(max(1.0, track.width() * float(p)))  # a hairline shows 'not zero'
-        painter.setBrush(bar_color(palette, selected))
-        painter.drawRoundedRect(fill, 2, 2)
-        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected
-                                     else QPalette.ColorRole.Text))
-        painter.drawText(QRectF(track.right(), r.top(), text_w, r.height()),
-                         _RIGHT,
-                         str(index.data(Qt.ItemDataRole.DisplayRole)))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillPath(_rounded(track), solid_brush(bar_track(palette)))
+        painter.fillPath(_rounded(fill), solid_brush(bar_color(palette, self._selected(index))))
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

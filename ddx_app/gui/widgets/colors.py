@@ -6,7 +6,7 @@ take green and red hues at a lightness chosen from the palette's base colour.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QBrush, QColor, QPalette
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -20,14 +20,14 @@ def muted_text(palette: QPalette) -> QColor:
 
 def bar_color(palette: QPalette, selected: bool = False) -> QColor:
     if selected:
-        c = QColor(palette.color(QPalette.ColorRole.HighlightedText))
+        c = palette.color(QPalette.ColorRole.HighlightedText)  # a copy
         c.setAlphaF(0.55)
         return c
     return palette.color(QPalette.ColorRole.Highlight)
 
 
 def bar_track(palette: QPalette) -> QColor:
-    c = QColor(palette.color(QPalette.ColorRole.Text))
+    c = palette.color(QPalette.ColorRole.Text)  # a copy
     c.setAlphaF(0.10)
     return c
 
@@ -38,3 +38,15 @@ def evidence_color(palette: QPalette, supports: bool) -> QColor:
     saturation = max(0.45, min(0.75, highlight.hslSaturationF()))
     lightness = 0.62 if is_dark(palette) else 0.40
     return QColor.fromHslF(hue / 360, saturation, lightness)
+
+
+def solid_brush(color: QColor) -> QBrush:
+    """A solid brush of ``color``.
+
+    Taken from a scratch palette because PySide resolves ``QBrush(color)`` (and
+    ``setBrush``/``setPen``) against overloads taking ``Qt`` enums, which builds the
+    whole ``Qt`` namespace on the first paint (see gui/lazy_qt.py).
+    """
+    scratch = QPalette()
+    scratch.setColor(QPalette.ColorRole.Window, color)
+    return scratch.brush(QPalette.ColorRole.Window)

@@ -8,7 +8,7 @@ pitfalls. Everything is read from the current Analysis.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...engine import Analysis
 from ...formatting import escape_html as escape
 from ...knowledge.model import KnowledgeBase, text
+from ..lazy_qt import set_enum_property
 from ..models.differential_model import format_probability
 from ..models.evidence_model import (
     BAR_HEIGHT,
@@ -49,7 +50,7 @@ class EvidencePanel(QWidget):
         self.title = QLabel()
         self.title.setObjectName("evidenceTitle")
         self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.RichText)
+        set_enum_property(self.title, "textFormat", "RichText")
 
         self.adapter = EvidenceModel(kb, lang, self)
         self.model = self.adapter.model
@@ -57,7 +58,6 @@ class EvidencePanel(QWidget):
         # measuring wrapped rows would cost more than the rest of the update.
         self.table = QTreeView()
         self.table.setUniformRowHeights(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setObjectName("evidenceTable")
         self.table.setModel(self.model)
         self.table.setIconSize(QSize(BAR_WIDTH, BAR_HEIGHT))
@@ -80,7 +80,8 @@ class EvidencePanel(QWidget):
         self.details.setObjectName("evidenceDetails")
         self.details.setOpenExternalLinks(True)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = QSplitter()
+        set_enum_property(self.splitter, "orientation", "Vertical")
         self.splitter.setObjectName("evidenceSplitter")
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.details)

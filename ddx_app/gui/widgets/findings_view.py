@@ -13,11 +13,13 @@ Arrows move as in any tree. Each key press is one undoable edit.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
+from ..lazy_qt import Qt
 from ..models.findings_model import LABEL, VALUE
 from ..models.roles import FindingIdRole, KindRole, OptionsRole, ValueRole
 from .wrap import WrappingTreeView
@@ -25,7 +27,14 @@ from .wrap import WrappingTreeView
 if TYPE_CHECKING:  # wrappers PySide would otherwise build at import
     from PySide6.QtGui import QKeyEvent
 
-CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_0}
+
+
+@cache
+def clear_keys() -> frozenset[Qt.Key]:
+    """The keys that clear a finding (a function: Qt.Key is built on first key press)."""
+    return frozenset({Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_0})
+
+
 def key_map(state_keys: dict[str, tuple[str, ...]]) -> dict[Qt.Key, tuple[str, ...]]:
     """The knowledge base's letter -> states table (findings.yaml state_roles.keys) as Qt keys."""
     return {getattr(Qt.Key, f"Key_{letter}"): states for letter, states in state_keys.items()}
@@ -35,7 +44,7 @@ def value_for_key(key: Qt.Key, kind: str, options: list[tuple[str | None, str]],
                   letters: dict[Qt.Key, tuple[str, ...]]) -> tuple[bool, str | None]:
     """(handled, value) for a letter key on a finding with these options."""
     values = [v for v, _ in options]
-    if key in CLEAR_KEYS:
+    if key in clear_keys():
         return True, None
     if kind == "categorical":
         letter = chr(key.value).lower() if Qt.Key.Key_A.value <= key.value <= Qt.Key.Key_Z.value \
@@ -62,7 +71,8 @@ def next_value(current: object, options: list[tuple[str | None, str]]) -> str | 
 class FindingsView(WrappingTreeView):
     def __init__(self, state_keys: dict[str, tuple[str, ...]] | None = None, parent=None):
         super().__init__(parent)
-        self.letters = key_map(state_keys or {})
+        self._state_keys = state_keys or {}
+        self._letters: dict[Qt.Key, tuple[str, ...]] | None = None
         self.setObjectName("findingsView")
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -72,6 +82,13 @@ class FindingsView(WrappingTreeView):
                              | QAbstractItemView.EditTrigger.SelectedClicked)
         self.setAllColumnsShowFocus(True)
         self.setExpandsOnDoubleClick(True)
+
+    @property
+    def letters(self) -> dict[Qt.Key, tuple[str, ...]]:
+        """The knowledge base's state letters as keys (built with the first key press)."""
+        if self._letters is None:
+            self._letters = key_map(self._state_keys)
+        return self._letters
 
     def setModel(self, model) -> None:
         super().setModel(model)

@@ -8,7 +8,8 @@ against the finding's range; the others get a drop-down of their states with
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
@@ -19,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..lazy_qt import Qt
 from ..models.findings_model import VALUE, format_number
-from ..models.roles import FindingIdRole, KindRole, OptionsRole, ValueRole
+from ..models.roles import AssessedRole, FindingIdRole, KindRole, OptionsRole, ValueRole
 from .wrap import WrapDelegate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -69,6 +71,16 @@ class StateDelegate(WrapDelegate):
         super().__init__(parent)
         self._ranges = ranges  # finding id -> (lo, hi) for numeric findings
         self._units = units  # finding id -> unit text
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        """Not assessed values in the palette's secondary text colour, read at paint time
+        so that a light/dark switch needs no model update."""
+        super().initStyleOption(option, index)
+        if index.column() == VALUE and index.data(AssessedRole) is False:
+            palette = option.palette
+            palette.setBrush(QPalette.ColorRole.Text,
+                             palette.brush(QPalette.ColorRole.PlaceholderText))
+            option.palette = palette
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index
                      ) -> QWidget | None:

@@ -14,14 +14,13 @@ PySide build its QStyle wrapper with all the style enums, 7 ms of start-up.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
+from ..models.roles import DISPLAY, FONT, WRAPPED_LEFT
+
 Index = QModelIndex | QPersistentModelIndex
-_WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_FONT = Qt.ItemDataRole.FontRole
 _CACHE_LIMIT = 4096
 _TEXT_MARGIN = 3  # QCommonStyle: PM_FocusFrameHMargin (2) + 1
 
@@ -35,11 +34,11 @@ class WrapDelegate(QStyledItemDelegate):
         self._metrics: dict[tuple, QFontMetrics] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        label = index.data(_DISPLAY)
+        label = index.data(DISPLAY)
         if not isinstance(label, str):
             return super().sizeHint(option, index)
         view = self.parent()
-        font = index.data(_FONT)
+        font = index.data(FONT)
         if not isinstance(font, QFont):
             font = option.font
         width = -1
@@ -72,7 +71,7 @@ def _measure(fm: QFontMetrics, label: str, width: int) -> QSize:
     height = fm.height() + 4
     inner = width - 2 * _TEXT_MARGIN - 2
     if width > 0 and inner > 20 and natural > width:
-        rect = fm.boundingRect(QRect(0, 0, inner, 100_000), _WRAP, label)
+        rect = fm.boundingRect(QRect(0, 0, inner, 100_000), WRAPPED_LEFT, label)
         height = max(height, rect.height() + 4)
     return QSize(natural, height)
 
