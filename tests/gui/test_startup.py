@@ -62,8 +62,8 @@ def test_role_and_flag_constants_are_qt_values():
             roles.ALIGNMENT, roles.FOREGROUND, roles.ACCESSIBLE, roles.USER)
     assert ours == tuple(r.value for r in qt_roles)
     align = Qt.AlignmentFlag
-    assert roles.RIGHT_ALIGNED == (align.AlignRight | align.AlignVCenter).value
-    assert roles.WRAPPED_LEFT == Qt.TextFlag.TextWordWrap.value | align.AlignLeft.value
+    assert (align.AlignRight | align.AlignVCenter).value == roles.RIGHT_ALIGNED
+    assert Qt.TextFlag.TextWordWrap.value | align.AlignLeft.value == roles.WRAPPED_LEFT
 
 
 def test_enum_properties_are_set_by_name_or_refused(qtbot):
