@@ -75,3 +75,21 @@ def test_enum_properties_are_set_by_name_or_refused(qtbot):
     assert splitter.orientation() == Qt.Orientation.Vertical
     with pytest.raises(ValueError, match="orientation"):
         set_enum_property(splitter, "orientation", "Diagonal")
+
+
+def test_bundled_fonts_fill_only_the_families_the_system_lacks(qapp, monkeypatch):
+    """A machine with DejaVu Sans and a CJK fallback loads none of the bundled files; a
+    machine without fonts (a bare container) gets both families from resources/fonts."""
+    from PySide6.QtGui import QFontDatabase
+
+    from ddx_app.gui import app
+
+    def system_has(*families):
+        monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *a: list(families)))
+
+    system_has("DejaVu Sans", "Droid Sans Fallback")
+    assert app.register_fonts() == []
+    system_has("DejaVu Sans")
+    assert app.register_fonts() == ["Droid Sans Fallback"]
+    system_has()
+    assert set(app.register_fonts()) == {"DejaVu Sans", "Droid Sans Fallback"}
