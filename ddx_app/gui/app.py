@@ -22,7 +22,6 @@ from ..errors import DdxError
 from ..paths import resources_dir
 from .settings import APPLICATION, ORGANIZATION
 
-
 # The family of each bundled font file, so that a family the system already has is not
 # loaded a second time. A file not listed here is always registered.
 BUNDLED_FONT_FAMILIES = {"DejaVuSans.ttf": "DejaVu Sans", "DejaVuSans-Bold.ttf": "DejaVu Sans",
