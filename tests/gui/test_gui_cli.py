@@ -135,3 +135,12 @@ def test_a_real_session_keeps_its_settings_although_ddx_exits_with_os_exit(tmp_p
     second = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
     assert second.stdout.strip().splitlines()[-1] == "uniform", second.stderr
+
+
+def test_gui_arguments_parse_the_same_with_or_without_the_subcommand():
+    """`ddx gui ...` uses its own small parser; it accepts exactly what the full
+    parser's `gui` subcommand does."""
+    from ddx_app import cli
+
+    argv = ["case.ddx.yaml", "--screenshot", "out.png", "--size", "800x600", "--trainee"]
+    assert cli._gui_parser().parse_args(argv) == cli._parser().parse_args(["gui", *argv])
