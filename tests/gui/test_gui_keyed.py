@@ -6,7 +6,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPersistentModelIndex
 
-from ddx_app.gui.models.evidence_model import _longest_increasing
 from ddx_app.gui.models.keyed import KeyedItemModel
 
 KEYS = st.lists(st.sampled_from([f"k{i}" for i in range(10)]), unique=True, max_size=10)
@@ -34,22 +33,6 @@ def test_keyed_model_reaches_any_new_key_order(sequence):
                 assert not index.isValid()
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.integers(0, 50), unique=True, max_size=20))
-def test_longest_increasing_subsequence(seq):
-    """The evidence table moves only rows outside a longest run already in order."""
-    kept = _longest_increasing(seq)
-    ordered = [v for v in seq if v in kept]
-    assert ordered == sorted(ordered)
-    # no longer increasing subsequence exists (O(n^2) check)
-    best = [1] * len(seq)
-    for i in range(len(seq)):
-        for j in range(i):
-            if seq[j] < seq[i]:
-                best[i] = max(best[i], best[j] + 1)
-    assert len(kept) == max(best, default=0)
-
-
 def test_evidence_table_follows_edits_row_by_row(window):
     """The evidence table always lists exactly the recorded findings, in order of weight,
     through a series of edits and undos."""
@@ -66,13 +49,23 @@ def test_evidence_table_follows_edits_row_by_row(window):
 
 
 def _check_evidence(window, model):
-    from ddx_app.gui.models.roles import FindingIdRole, WeightRole
+    from ddx_app.gui.models.roles import FindingIdRole, SectionRole, WeightRole
 
     expected = {c.finding: c.llr for c in window.doc.analysis.explain("imt")}
-    shown = {}
+    shown, sections = {}, {}
+    section = None
     for r in range(model.rowCount()):
         if window.evidence.adapter.is_section(r):
+            section = model.index(r, 0).data(SectionRole)
+            sections[section] = []
             continue
         fid = model.index(r, 0).data(FindingIdRole)
         shown[fid] = model.index(r, 2).data(WeightRole)
+        sections[section].append(shown[fid])
     assert shown == expected
+    # each finding under its heading, strongest first
+    assert list(sections) == [k for k in ("for", "against", "neutral") if k in sections]
+    assert sections.get("for", []) == sorted(sections.get("for", []), reverse=True)
+    assert sections.get("against", []) == sorted(sections.get("against", []))
+    assert all(w > 0 for w in sections.get("for", []))
+    assert all(w < 0 for w in sections.get("against", []))

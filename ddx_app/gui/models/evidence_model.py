@@ -6,11 +6,10 @@ weight (natural-log likelihood ratio) | source. The source column shows the
 source id and counts (e.g. "zhao2025_seed · 18/25"); hovering shows the full
 citation.
 
-Unlike the checklist (a Python QAbstractItemModel over the case), this adapter
-writes into a plain QStandardItemModel: the table is repainted after every edit,
-and a Python ``data()`` called for every role of every cell doubled the cost of
-that repaint. Rows are keyed (section ids, finding ids), so recording one finding
-inserts one row; only a change of entity or of order rebuilds the table.
+Like the other tables, the cells live in a keyed QStandardItemModel
+(:mod:`.keyed`): rows are keyed by section id and finding id, so recording one
+finding inserts one row and a change of weight re-sorts the rows that moved; only
+a change of entity rebuilds the table.
 """
 
 from __future__ import annotations
@@ -26,7 +25,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPixmap,
     QStandardItem,
-    QStandardItemModel,
 )
 
 from ...engine import Analysis
@@ -34,6 +32,7 @@ from ...knowledge.model import KnowledgeBase, text
 from ..widgets.colors import bar_track, evidence_color, solid_brush
 from .findings_model import format_number, short_unit
 from .items import read_only_item
+from .keyed import KeyedItemModel
 from .roles import (
     ALIGNMENT,
     DECORATION,
@@ -46,29 +45,6 @@ from .roles import (
 
 FINDING, RECORDED, WEIGHT, SOURCE = range(4)
 NEUTRAL_BELOW = 0.005  # |LLR| shown as +0.00 is neither for nor against
-
-
-def _longest_increasing(seq: list[int]) -> set[int]:
-    """The values of a longest strictly increasing subsequence (rows that need not move)."""
-    import bisect
-
-    tails: list[int] = []
-    tails_at: list[int] = []
-    previous: list[int] = [-1] * len(seq)
-    for i, v in enumerate(seq):
-        j = bisect.bisect_left(tails, v)
-        if j == len(tails):
-            tails.append(v)
-            tails_at.append(i)
-        else:
-            tails[j] = v
-            tails_at[j] = i
-        previous[i] = tails_at[j - 1] if j else -1
-    out, i = set(), tails_at[-1] if tails_at else -1
-    while i >= 0:
-        out.add(seq[i])
-        i = previous[i]
-    return out
 
 
 _BAR_CACHE: dict[tuple, QPixmap] = {}
@@ -111,19 +87,28 @@ class Section(NamedTuple):
     count: int
 
 
+class _EvidenceRows(KeyedItemModel):
+    COLUMNS = 4
+
+    def __init__(self, adapter: EvidenceModel):
+        super().__init__(adapter)
+        self._adapter = adapter
+
+    def items(self, row: Any) -> list[QStandardItem]:
+        return self._adapter.items(row)
+
+
 class EvidenceModel(QObject):
-    """Keeps ``self.model`` (a QStandardItemModel) in step with the analysis."""
+    """Keeps ``self.model`` (a keyed QStandardItemModel) in step with the analysis."""
 
     def __init__(self, kb: KnowledgeBase, lang: str = "en", parent=None):
         super().__init__(parent)
         self._kb = kb
         self._lang = lang
         self._entity: str | None = None
-        self._keys: list[str] = []
-        self._shown: list[Any] = []
         self._bold = QFont()
         self._bold.setBold(True)
-        self.model = QStandardItemModel(0, 4, self)
+        self.model = _EvidenceRows(self)
         self.model.setHorizontalHeaderLabels([self.tr("Finding"), self.tr("Recorded"),
                                               self.tr("Weight"), self.tr("Source")])
 
@@ -132,7 +117,7 @@ class EvidenceModel(QObject):
         return self._entity
 
     def is_section(self, row: int) -> bool:
-        return self._keys[row].startswith("§")
+        return self.model.key(row).startswith("§")
 
     def update(self, analysis: Analysis | None, entity: str | None) -> None:
         rows: list[Any] = []
@@ -149,40 +134,17 @@ class EvidenceModel(QObject):
                 if items:
                     rows.append(Section(kind, len(items)))
                     rows.extend(items)
-        keys = [f"§{r.kind}" if isinstance(r, Section) else r.finding for r in rows]
-        if entity != self._entity:
+        if entity != self._entity:  # another entity's table: no row carries over
             self._entity = entity
-            self.model.setRowCount(0)
-            self._keys, self._shown = [], []
-        self._apply(rows, keys)
-
-    def _apply(self, rows: list[Any], keys: list[str]) -> None:
-        """Remove, move (as remove + insert) and insert as few rows as possible."""
-        position = {k: i for i, k in enumerate(keys)}
-        in_place = _longest_increasing([position[k] for k in self._keys if k in position])
-        wanted = {keys[i] for i in in_place}
-        for i in range(len(self._keys) - 1, -1, -1):
-            if self._keys[i] not in wanted:
-                self.model.removeRow(i)
-                del self._keys[i], self._shown[i]
-        old = dict(zip(self._keys, self._shown))
-        for pos, (row, key) in enumerate(zip(rows, keys)):
-            shown = row  # rows are immutable records: equal rows look the same
-            if pos < len(self._keys) and self._keys[pos] == key:
-                if old[key] != shown:
-                    for col, item in enumerate(self._items(row)):
-                        self.model.setItem(pos, col, item)
-                    self._shown[pos] = shown
-                continue
-            self.model.insertRow(pos, self._items(row))
-            self._keys.insert(pos, key)
-            self._shown.insert(pos, shown)
+            self.model.set_rows([], [])
+        # rows are immutable records: equal rows look the same
+        self.model.set_rows(rows, [f"§{r.kind}" if isinstance(r, Section) else r.finding
+                                   for r in rows])
 
     def set_palette_changed(self) -> None:
         """Weight bars are pixmaps in the palette's colours: redraw them all."""
         _BAR_CACHE.clear()
-        self.model.setRowCount(0)
-        self._keys, self._shown = [], []
+        self.model.set_rows([], [])
 
     # -- items ----------------------------------------------------------------------------
     def _section_title(self, section: Section) -> str:
@@ -194,7 +156,8 @@ class EvidenceModel(QObject):
             return self.tr("Against {entity} ({n})").format(entity=name, n=section.count)
         return self.tr("No effect ({n})").format(n=section.count)
 
-    def _items(self, row: Any) -> list[QStandardItem]:
+    def items(self, row: Any) -> list[QStandardItem]:
+        """The four cells of a section heading or of one finding's contribution."""
         if isinstance(row, Section):
             title = read_only_item(self._section_title(row), {SectionRole: row.kind})
             title.setFont(self._bold)
