@@ -79,6 +79,9 @@ class EvidencePanel(QWidget):
         self.details = QTextBrowser()
         self.details.setObjectName("evidenceDetails")
         self.details.setOpenExternalLinks(True)
+        # Criteria, description and pitfalls nearly always overflow: a scroll bar that
+        # appears only after the first layout would make Qt lay the text out twice.
+        set_enum_property(self.details, "verticalScrollBarPolicy", "ScrollBarAlwaysOn")
 
         self.splitter = QSplitter()
         set_enum_property(self.splitter, "orientation", "Vertical")
