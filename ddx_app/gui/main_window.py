@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -197,7 +196,6 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
 
             panel = TraineePanel(self.kb, self.lang)
             panel.setVisible(False)
-            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
             panel.committed.connect(self.commit_guess)
             panel.revealRequested.connect(self.reveal)
             self._middle_layout.insertWidget(0, panel)

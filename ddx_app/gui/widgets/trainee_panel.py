@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
 )
@@ -32,6 +33,8 @@ class TraineePanel(QGroupBox):
         super().__init__(parent)
         self.setObjectName("traineePanel")
         self.setTitle(self.tr("Trainee mode"))
+        # as tall as its content: the differential below keeps the rest
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._kb = kb
         self._lang = lang
         self.choice = QComboBox()
