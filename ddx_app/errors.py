@@ -4,7 +4,7 @@ The core raises these; front ends decide how to show them (the CLI prints one
 ``FILE:LINE: message`` per problem and exits 2, the GUI shows a dialog).
 """
 
-from __future__ import annotations
+# NamedTuple fields: annotations evaluated, not postponed (see knowledge/model.py).
 
 from typing import NamedTuple
 

@@ -11,7 +11,7 @@ carries the provenance of P(s | e) (source id or expert estimate) and the raw
 counts where the KB gives them.
 """
 
-from __future__ import annotations
+# NamedTuple fields: annotations evaluated, not postponed (see knowledge/model.py).
 
 import math
 from collections.abc import Mapping

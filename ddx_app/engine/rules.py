@@ -4,7 +4,7 @@ Everything evaluated here is data from the knowledge base; this module only
 knows how to follow it.
 """
 
-from __future__ import annotations
+# NamedTuple fields: annotations evaluated, not postponed (see knowledge/model.py).
 
 import math
 from collections.abc import Mapping

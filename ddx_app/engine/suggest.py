@@ -12,7 +12,7 @@ the panel (outcomes enumerated jointly, so redundant stains are not chosen
 twice). NumPy is imported here only, lazily, to keep start-up fast.
 """
 
-from __future__ import annotations
+# NamedTuple fields: annotations evaluated, not postponed (see knowledge/model.py).
 
 import math
 from collections.abc import Sequence

@@ -7,7 +7,7 @@ any autosave whose session lock can be taken belonged to a process that is gone:
 that is a crash to offer to restore. A clean save or close deletes the files.
 """
 
-from __future__ import annotations
+# NamedTuple fields: annotations evaluated, not postponed (see knowledge/model.py).
 
 import contextlib
 import json

@@ -3,9 +3,12 @@
 Nothing here validates: :mod:`.loader` checks the data first, so the builders
 can assume well-formed input. The compiled tables (clipped log-likelihoods per
 finding state and entity, log priors) are what the engine computes with.
-"""
 
-from __future__ import annotations
+Annotations here are evaluated (no ``from __future__ import annotations``):
+typing's NamedTuple turns string annotations into ForwardRefs and compiles each
+one, ~4 M instructions of every start for these records' fields. The other modules
+that define NamedTuples do the same; forward references are quoted.
+"""
 
 import math
 from collections.abc import Callable, Mapping
@@ -85,7 +88,7 @@ class Finding(NamedTuple):
             f"{', '.join(self.accepted_values)})"
         )
 
-    def state_label(self, state: str, kb: KnowledgeBase, lang: str = "en") -> str:
+    def state_label(self, state: str, kb: "KnowledgeBase", lang: str = "en") -> str:
         for b in self.bins:
             if b.id == state:
                 return text(b.label, lang)
@@ -315,7 +318,7 @@ class KnowledgeBase:
         self.log_priors: dict[str, tuple[float, ...]] = {}
         self._derived: dict[str, Any] = {}
 
-    def derived(self, name: str, build: Callable[[KnowledgeBase], Any]) -> Any:
+    def derived(self, name: str, build: Callable[["KnowledgeBase"], Any]) -> Any:
         """A table computed from this (immutable) KB once, on first use, then kept:
         the engine's NumPy rows, suggestion matrices, typicality moments."""
         table = self._derived.get(name)

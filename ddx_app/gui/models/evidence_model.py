@@ -12,7 +12,7 @@ finding inserts one row and a change of weight re-sorts the rows that moved; onl
 a change of entity rebuilds the table.
 """
 
-from __future__ import annotations
+# NamedTuple fields: annotations evaluated, not postponed (see knowledge/model.py).
 
 from typing import Any, NamedTuple
 
@@ -90,7 +90,7 @@ class Section(NamedTuple):
 class _EvidenceRows(KeyedItemModel):
     COLUMNS = 4
 
-    def __init__(self, adapter: EvidenceModel):
+    def __init__(self, adapter: "EvidenceModel"):
         super().__init__(adapter)
         self._adapter = adapter
 
