@@ -140,11 +140,16 @@ class EvidencePanel(QWidget):
         self._set_html(self._details_html(analysis, entity))
 
     def _set_html(self, html: str) -> None:
-        if html != self._html:  # setHtml re-lays out the whole document: skip if unchanged
+        if html == self._html:  # setHtml re-lays out the whole document: skip if unchanged
+            return
+        if not self._html:  # the first text: no reading position to keep
             self._html = html
-            scroll = self.details.verticalScrollBar().value()
             self.details.setHtml(html)
-            self.details.verticalScrollBar().setValue(scroll)
+            return
+        self._html = html
+        scroll = self.details.verticalScrollBar().value()
+        self.details.setHtml(html)
+        self.details.verticalScrollBar().setValue(scroll)
 
     def _details_html(self, analysis: Analysis, entity: str) -> str:
         kb, lang = self._kb, self._lang
