@@ -66,7 +66,7 @@ class RecoveryStore:
 
     @property
     def meta_file(self) -> Path:
-        return self.directory / f"autosave-{self.session}.json"
+        return self.meta_file_of(self.session)
 
     def write(self, case_yaml: str, original: str | os.PathLike | None) -> None:
         write_atomic(self.case_file, case_yaml)
@@ -83,7 +83,11 @@ class RecoveryStore:
         self._lock.unlock()
 
     def orphans(self) -> list[RecoveryEntry]:
-        """Autosaves of sessions that ended without a clean close, newest first."""
+        """Autosaves of sessions that ended without a clean close, newest first.
+
+        Locks of ended sessions that left nothing to restore are removed on the way,
+        so crashes before the first edit do not leave files behind for ever."""
+        self._remove_stale_locks()
         found = []
         for meta in self.directory.glob("autosave-*.json"):
             session = meta.stem[len("autosave-"):]
@@ -105,3 +109,15 @@ class RecoveryStore:
                                        saved_at))
         found.sort(key=lambda e: -e.saved_at)
         return found
+
+    def _remove_stale_locks(self) -> None:
+        for path in self.directory.glob("session-*.lock"):
+            session = path.stem[len("session-"):]
+            if session == self.session or self.meta_file_of(session).exists():
+                continue
+            lock = self._lock_file(session)
+            if lock.tryLock(0):  # its process is gone: taking and releasing deletes it
+                lock.unlock()
+
+    def meta_file_of(self, session: str) -> Path:
+        return self.directory / f"autosave-{session}.json"

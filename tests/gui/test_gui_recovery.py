@@ -113,3 +113,25 @@ def test_store_ignores_stray_files(tmp_path):
     found = store.orphans()
     assert [e.session for e in found] == ["x"]
     assert found[0].original is None
+
+
+def test_locks_of_ended_sessions_without_autosave_are_removed(tmp_path):
+    """A session that crashed before its first edit leaves only its lock: the next
+    start removes it (a live session's lock stays)."""
+    import os
+    import subprocess
+    import sys
+
+    crashed = ("import os, sys\n"
+               "from ddx_app.gui.recovery import RecoveryStore\n"
+               "store = RecoveryStore(sys.argv[1], session='gone')  # held until the crash\n"
+               "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", crashed, str(tmp_path)], check=True,
+                   env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert (tmp_path / "session-gone.lock").exists()
+    alive = RecoveryStore(tmp_path, session="alive")
+    me = RecoveryStore(tmp_path, session="me")
+    assert me.orphans() == []
+    assert not (tmp_path / "session-gone.lock").exists()
+    assert (tmp_path / "session-alive.lock").exists()
+    alive.release()
