@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 8_000_000
 MAX_NODES = 3_000_000
 PARALLEL_FROM = 200  # files; below this, worker start-up costs more than it saves
+CACHE_KEEP = 16  # cached knowledge bases kept (an author's edits each make a new one)
 _FIXED = (("kb.yaml", "kb"), ("findings.yaml", "findings"), ("sources.yaml", "sources"))
 
 __all__ = ["bundled_kb_dir", "check_knowledge_base", "load_knowledge_base"]
@@ -216,4 +217,17 @@ def load_knowledge_base(
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(cache_file, json.dumps(
                 {"sha256": sha, "warnings": list(warnings), "raw": raw}, ensure_ascii=False))
+            _prune_cache(cache_file.parent)
     return kb
+
+
+def _prune_cache(folder: Path) -> None:
+    """Keep the CACHE_KEEP newest cached knowledge bases; an old one is only a re-validation
+    away, and without pruning every edit of a knowledge base leaves a copy behind."""
+    entries = []
+    for path in folder.glob("kb-*.json"):
+        with contextlib.suppress(OSError):
+            entries.append((path.stat().st_mtime, path))
+    for _, path in sorted(entries, reverse=True)[CACHE_KEEP:]:
+        with contextlib.suppress(OSError):
+            path.unlink()

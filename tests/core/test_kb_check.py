@@ -200,6 +200,28 @@ def test_cache_never_hides_an_edit(mini_kb_dir):
         load_knowledge_base(mini_kb_dir)
 
 
+def test_cache_keeps_only_the_newest_entries(mini_kb_dir, tmp_path, monkeypatch):
+    """Each edit of a knowledge base caches a new copy; old copies are pruned, the one
+    just written and the other recent ones stay."""
+    import os
+
+    from ddx_app.knowledge import loader
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("DDX_CACHE_DIR", str(cache))
+    for i in range(loader.CACHE_KEEP + 5):
+        old = cache / f"kb-old{i:02d}.json"
+        old.write_text("{}", "utf-8")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    kb = load_knowledge_base(mini_kb_dir)
+    kept = sorted(p.name for p in cache.glob("kb-*.json"))
+    assert len(kept) == loader.CACHE_KEEP
+    assert "kb-old00.json" not in kept and f"kb-old{loader.CACHE_KEEP + 4:02d}.json" in kept
+    assert len([name for name in kept if not name.startswith("kb-old")]) == 1  # the new one
+    assert load_knowledge_base(mini_kb_dir).sha256 == kb.sha256
+
+
 def test_hash_ignores_comments_and_layout(mini_kb_dir):
     """The SHA-256 is over canonical content: a comment does not change the version identity."""
     first = load_knowledge_base(mini_kb_dir, use_cache=False).sha256
