@@ -155,7 +155,7 @@ def run(args) -> int:
         window.finish_startup(offer_recovery=False)
         app.processEvents()
         ok = window.grab().save(args.screenshot)
-        window.close()
+        window.release_session()
         if not ok:
             print(f"ddx: could not write {args.screenshot}", file=sys.stderr)
             return 1
@@ -163,7 +163,7 @@ def run(args) -> int:
     if args.exit_after_startup:
         app.processEvents()
         settle_heap()
-        window.close()
+        window.release_session()  # nothing to save or ask: no close event needed
         return 0
     if args.case:
         window.open_path(args.case, ask=False)  # a bad file: message box, empty case

@@ -434,13 +434,26 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         if not self._autosave.isActive():
             self._autosave.start()
 
+    def setVisible(self, visible: bool) -> None:
+        """Showing lays the window out; the checklist then opens its groups at their
+        real widths, before the first paint. (Not a showEvent override: the event's
+        wrapper would make PySide build its QEvent classes during start-up.)"""
+        super().setVisible(visible)
+        if visible:
+            self.findings_panel.open_groups_once()
+
+    def release_session(self) -> None:
+        """Stop autosaving and give back this session's recovery files and lock (a clean
+        close, or the end of a batch run such as --screenshot)."""
+        self._autosave.stop()
+        self.recovery.discard()
+        self.recovery.release()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
             event.ignore()
             return
         if self.persist_settings:
             self.save_window_state()
-        self._autosave.stop()
-        self.recovery.discard()
-        self.recovery.release()
+        self.release_session()
         event.accept()

@@ -32,6 +32,7 @@ def test_screenshot_writes_a_png_of_the_requested_size(tmp_path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1000, 700)
+    assert list((tmp_path / "data" / "recovery").iterdir()) == []  # lock given back
 
 
 def test_screenshot_of_a_bad_case_fails_with_the_problems(tmp_path):
@@ -48,6 +49,7 @@ def test_exit_after_startup_exits_zero(tmp_path):
     """`ddx gui --exit-after-startup` starts, shows the window and exits 0."""
     result = _ddx(tmp_path, "--exit-after-startup")
     assert result.returncode == 0, result.stderr
+    assert list((tmp_path / "data" / "recovery").iterdir()) == []  # lock given back
     assert "Traceback" not in result.stderr
     result = _ddx(tmp_path, "--exit-after-startup", "--trainee", "examples/imt.ddx.yaml")
     assert result.returncode == 0, result.stderr

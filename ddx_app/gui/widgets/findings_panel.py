@@ -20,7 +20,7 @@ from .findings_view import FindingsView
 from .state_delegate import StateDelegate
 
 if TYPE_CHECKING:  # wrappers PySide would otherwise build at import
-    from PySide6.QtGui import QKeyEvent, QShowEvent
+    from PySide6.QtGui import QKeyEvent
 
 
 class FilterEdit(QLineEdit):
@@ -60,20 +60,20 @@ class FindingsPanel(QWidget):
         ranges = {f.id: f.range for f in kb.findings.values() if f.range}
         units = {f.id: text(f.unit, lang) for f in kb.findings.values() if f.unit}
         self.view.setItemDelegate(StateDelegate(ranges, units, self.view))
-        self._expanded_once = False  # see showEvent
+        self._expanded_once = False  # see open_groups_once
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.view, 1)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Groups open on first show, when the columns have their real widths: expanding
-        earlier lays out (and word-wraps) every row at a throw-away width first."""
+    def open_groups_once(self) -> None:
+        """Open every group the first time the window is shown (MainWindow.setVisible):
+        then the columns have their real widths; expanding earlier would lay out (and
+        word-wrap) every row at a throw-away width first."""
         if not self._expanded_once:
             self._expanded_once = True
             self.view.expandAll()
-        super().showEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Findings"))
