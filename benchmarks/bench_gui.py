@@ -135,7 +135,7 @@ def per_change(n: int, tmp: Path) -> dict:
 def startup(runs: int, tmp: Path) -> dict:
     env = _isolated_env(tmp)
     commands = {
-        "ddx_gui": [sys.executable, "-m", "ddx_app.cli", "gui", "--exit-after-startup"],
+        "ddx_gui": [sys.executable, "-m", "ddx_app", "gui", "--exit-after-startup"],
         "bare_pyside6": [sys.executable, "-c", BARE],
         "minimal_item_view": [sys.executable, "-c", MINIMAL_ITEM_VIEW],
     }

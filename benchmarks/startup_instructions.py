@@ -43,7 +43,7 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="ddx-ir-") as tmp:
         env = _isolated_env(Path(tmp))
-        ddx = instructions([sys.executable, "-m", "ddx_app.cli", "gui",
+        ddx = instructions([sys.executable, "-m", "ddx_app", "gui",
                             "--exit-after-startup"], env, Path(tmp) / "ddx.out")
         bare = instructions([sys.executable, "-c", BARE], env, Path(tmp) / "bare.out")
     print(json.dumps({"ddx_gui_instructions": ddx, "bare_pyside6_instructions": bare,

@@ -362,6 +362,8 @@ def _dispatch(argv: Sequence[str] | None) -> tuple[str, int]:
             args = _gui_parser().parse_args([])
     handler = {"rank": cmd_rank, "explain": cmd_explain, "suggest": cmd_suggest,
                "kb": cmd_kb, "report": cmd_report, "gui": cmd_gui}[command]
+    if command != "gui":
+        gc.enable()  # paused by ddx_app.__main__ for start-up; the GUI resumes it itself
     try:
         return command, handler(args)
     except DdxError as exc:

@@ -146,3 +146,24 @@ def test_gui_arguments_parse_the_same_with_or_without_the_subcommand():
 
     argv = ["case.ddx.yaml", "--screenshot", "out.png", "--size", "800x600", "--trainee"]
     assert cli._gui_parser().parse_args(argv) == cli._parser().parse_args(["gui", *argv])
+
+
+def test_command_line_commands_run_with_the_collector_on(monkeypatch):
+    """`ddx` pauses the garbage collector for start-up; a command-line command turns it
+    back on before it runs (a long `ddx report` must not grow without collection)."""
+    import gc
+
+    import pytest
+
+    from ddx_app import __main__ as program
+    from ddx_app import cli
+
+    seen = []
+    monkeypatch.setattr(cli, "cmd_kb", lambda args: seen.append(gc.isenabled()) or 0)
+    monkeypatch.setattr(cli.sys, "argv", ["ddx", "kb", "info"])
+    try:
+        with pytest.raises(SystemExit):
+            program.main()
+        assert seen == [True]
+    finally:
+        gc.enable()
