@@ -25,6 +25,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from ...knowledge.model import Finding, KnowledgeBase, text
 from ..document import CaseDocument
+from .items import read_only_item
 from .roles import (
     ACCESSIBLE,
     DISPLAY,
@@ -97,7 +98,7 @@ class FindingsModel(QStandardItemModel):
         self._options_cache: dict[str, list] = {}
         self.setHorizontalHeaderLabels([_tr("Finding"), _tr("Value")])
         for gi, group in enumerate(self._groups):
-            label = _fixed_item(text(group.label, self.lang))
+            label = read_only_item(text(group.label, self.lang))
             label.setFont(bold)
             rows = []
             for fi, fid in enumerate(group.finding_ids):
@@ -105,7 +106,7 @@ class FindingsModel(QStandardItemModel):
                 rows.append(self._finding_items(kb.findings[fid]))
             for row in rows:
                 label.appendRow(row)
-            self.appendRow([label, _fixed_item(self._group_count(group))])
+            self.appendRow([label, read_only_item(self._group_count(group))])
         document.findingChanged.connect(self._on_finding_changed)
         document.caseReplaced.connect(self._on_case_replaced)
 
@@ -144,7 +145,7 @@ class FindingsModel(QStandardItemModel):
     # -- items ------------------------------------------------------------------------------
     def _finding_items(self, finding: Finding) -> list[QStandardItem]:
         name = text(finding.label, self.lang)
-        label = _fixed_item(name)
+        label = read_only_item(name)
         value = QStandardItem()  # the one editable cell
         value.setDragEnabled(False)
         value.setDropEnabled(False)
@@ -237,12 +238,3 @@ class FindingsModel(QStandardItemModel):
             for fid in group.finding_ids:
                 self._write_recorded(fid)
             self.item(gi, VALUE).setText(self._group_count(group))
-
-
-def _fixed_item(label: str) -> QStandardItem:
-    """A read-only cell (the value cells of findings are the only editable ones)."""
-    item = QStandardItem(label)
-    item.setEditable(False)
-    item.setDragEnabled(False)
-    item.setDropEnabled(False)
-    return item
