@@ -330,3 +330,27 @@ def test_evidence_bars_follow_a_switch_to_dark(window, qtbot):
         qtbot.waitUntil(lambda: bar_colour() not in (None, before), timeout=2000)
     finally:
         app.setPalette(old)
+
+
+def test_long_finding_labels_wrap_to_their_column_width(window, qtbot):
+    """A long label takes more lines when its column narrows and fewer when it widens
+    again (row heights follow the column width, not a width cached at start-up)."""
+    view = window.findings_view
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: view.viewport().width() > 300, timeout=2000)
+    proxy = window.filter_proxy
+    long_label = proxy.mapFromSource(window.findings_model.index_of("multiorgan_involvement"))
+    header = view.header()
+
+    def row_height():
+        QGuiApplication.processEvents()
+        view.doItemsLayout()
+        return view.visualRect(long_label).height()
+
+    header.setSectionResizeMode(0, header.ResizeMode.Interactive)
+    header.resizeSection(0, 600)
+    wide = row_height()
+    header.resizeSection(0, 160)
+    narrow = row_height()
+    header.resizeSection(0, 600)
+    assert narrow > wide and row_height() == wide

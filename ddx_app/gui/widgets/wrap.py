@@ -32,25 +32,28 @@ class WrapDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._cache: dict[tuple, QSize] = {}
         self._metrics: dict[tuple, QFontMetrics] = {}
+        self._widths: dict[tuple[int, int], int] = {}  # (column, depth) -> wrap width
+
+    def forget_widths(self) -> None:
+        """The view's columns changed width (WrappingTreeView calls this)."""
+        self._widths.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        # Qt asks again for every row on every layout pass (five times per row while the
+        # window opens), so the answer is looked up, not recomputed.
         label = index.data(DISPLAY)
         if not isinstance(label, str):
             return super().sizeHint(option, index)
-        view = self.parent()
         font = index.data(FONT)
         if not isinstance(font, QFont):
             font = option.font
-        width = -1
-        if isinstance(view, QTreeView) and view.wordWrap():
-            column = index.column()
-            header = view.header()
-            width = header.sectionSize(column)
-            if column == header.logicalIndex(0):
-                depth, parent = 0, index.parent()
-                while parent.isValid():
-                    depth, parent = depth + 1, parent.parent()
-                width -= view.indentation() * (depth + (1 if view.rootIsDecorated() else 0))
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        column = index.column()
+        width = self._widths.get((column, depth))
+        if width is None:
+            width = self._widths[(column, depth)] = self._wrap_width(column, depth)
         # QFont.key() is slow; within one view only weight, slant and size vary.
         font_key = (font.weight(), font.italic(), font.pointSizeF())
         key = (label, width, font_key)
@@ -64,6 +67,17 @@ class WrapDelegate(QStyledItemDelegate):
                 self._cache.clear()
             self._cache[key] = size
         return size
+
+    def _wrap_width(self, column: int, depth: int) -> int:
+        """The width texts wrap at in ``column`` at tree ``depth`` (-1: they do not wrap)."""
+        view = self.parent()
+        if not isinstance(view, QTreeView) or not view.wordWrap():
+            return -1
+        header = view.header()
+        width = header.sectionSize(column)
+        if column == header.logicalIndex(0):
+            width -= view.indentation() * (depth + (1 if view.rootIsDecorated() else 0))
+        return width
 
 
 def _measure(fm: QFontMetrics, label: str, width: int) -> QSize:
@@ -85,4 +99,7 @@ class WrappingTreeView(QTreeView):
         self.header().sectionResized.connect(self._relayout)
 
     def _relayout(self, *_args) -> None:
+        delegate = self.itemDelegate()
+        if isinstance(delegate, WrapDelegate):
+            delegate.forget_widths()
         self.scheduleDelayedItemsLayout()
