@@ -34,7 +34,6 @@ else:
     Qt = _LazyQt()
 
 
-
 def set_enum_property(obj: QObject, name: str, key: str) -> None:
     """Set an enum-typed Qt property by its key name, e.g. a QSplitter's
     ``orientation`` to ``"Vertical"``: Qt's property system converts the name, so

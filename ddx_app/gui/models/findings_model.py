@@ -100,12 +100,9 @@ class FindingsModel(QStandardItemModel):
         for gi, group in enumerate(self._groups):
             label = read_only_item(text(group.label, self.lang))
             label.setFont(bold)
-            rows = []
             for fi, fid in enumerate(group.finding_ids):
                 self._where[fid] = (gi, fi)
-                rows.append(self._finding_items(kb.findings[fid]))
-            for row in rows:
-                label.appendRow(row)
+                label.appendRow(self._finding_items(kb.findings[fid]))
             self.appendRow([label, read_only_item(self._group_count(group))])
         document.findingChanged.connect(self._on_finding_changed)
         document.caseReplaced.connect(self._on_case_replaced)
