@@ -56,10 +56,9 @@ def test_role_and_flag_constants_are_qt_values():
     """The plain ints the models use are Qt's own values."""
     role = Qt.ItemDataRole
     qt_roles = (role.DisplayRole, role.DecorationRole, role.EditRole, role.ToolTipRole,
-                role.FontRole, role.TextAlignmentRole, role.ForegroundRole,
-                role.AccessibleTextRole, role.UserRole)
+                role.FontRole, role.TextAlignmentRole, role.AccessibleTextRole, role.UserRole)
     ours = (roles.DISPLAY, roles.DECORATION, roles.EDIT, roles.TOOLTIP, roles.FONT,
-            roles.ALIGNMENT, roles.FOREGROUND, roles.ACCESSIBLE, roles.USER)
+            roles.ALIGNMENT, roles.ACCESSIBLE, roles.USER)
     assert ours == tuple(r.value for r in qt_roles)
     align = Qt.AlignmentFlag
     assert (align.AlignRight | align.AlignVCenter).value == roles.RIGHT_ALIGNED

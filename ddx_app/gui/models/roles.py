@@ -14,7 +14,6 @@ EDIT = 2
 TOOLTIP = 3
 FONT = 6
 ALIGNMENT = 7  # TextAlignmentRole
-FOREGROUND = 9
 ACCESSIBLE = 11  # AccessibleTextRole
 USER = 256  # UserRole: custom roles start here
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..lazy_qt import Qt
 from ..models.findings_model import VALUE, format_number
 from ..models.roles import AssessedRole, FindingIdRole, KindRole, OptionsRole, ValueRole
+from .colors import muted_text
 from .wrap import WrapDelegate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -78,8 +79,7 @@ class StateDelegate(WrapDelegate):
         super().initStyleOption(option, index)
         if index.column() == VALUE and index.data(AssessedRole) is False:
             palette = option.palette
-            palette.setBrush(QPalette.ColorRole.Text,
-                             palette.brush(QPalette.ColorRole.PlaceholderText))
+            palette.setColor(QPalette.ColorRole.Text, muted_text(palette))
             option.palette = palette
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index
