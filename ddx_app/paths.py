@@ -21,6 +21,17 @@ def resources_dir() -> Path:
     return Path(os.environ.get("DDX_RESOURCES_DIR") or _ROOT / "resources")
 
 
+# resources/fonts: each bundled file's role and family. The PDF report embeds them by
+# role; the desktop app registers those whose family the system lacks.
+BUNDLED_FONTS = {"regular": ("DejaVuSans.ttf", "DejaVu Sans"),
+                 "bold": ("DejaVuSans-Bold.ttf", "DejaVu Sans"),
+                 "cjk": ("DroidSansFallbackFull.ttf", "Droid Sans Fallback")}
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
 def examples_dir() -> Path:
     return Path(os.environ.get("DDX_EXAMPLES_DIR") or _ROOT / "examples")
 

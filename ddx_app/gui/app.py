@@ -19,27 +19,23 @@ from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..errors import DdxError
-from ..paths import resources_dir
+from ..paths import BUNDLED_FONTS, fonts_dir, resources_dir
 from .settings import APPLICATION, ORGANIZATION
-
-# The family of each bundled font file, so that a family the system already has is not
-# loaded a second time. A file not listed here is always registered.
-BUNDLED_FONT_FAMILIES = {"DejaVuSans.ttf": "DejaVu Sans", "DejaVuSans-Bold.ttf": "DejaVu Sans",
-                         "DroidSansFallbackFull.ttf": "Droid Sans Fallback"}
 
 
 def register_fonts() -> list[str]:
     """Register the fonts shipped in resources/fonts whose family the system lacks (a
     headless machine may have no fonts at all); returns the families registered."""
     families: list[str] = []
-    folder = resources_dir() / "fonts"
+    folder = fonts_dir()
     if not folder.is_dir():
         return families
     installed = set(QFontDatabase.families())
+    family_of = dict(BUNDLED_FONTS.values())  # a file not listed is always registered
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() not in (".ttf", ".otf", ".ttc"):
             continue
-        if BUNDLED_FONT_FAMILIES.get(path.name) in installed:
+        if family_of.get(path.name) in installed:
             continue
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:

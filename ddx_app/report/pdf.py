@@ -42,22 +42,17 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from ..paths import resources_dir
+from ..paths import BUNDLED_FONTS, fonts_dir
 from . import svg
 from .html import template_context
 from .templating import render_template
 
-FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf",
-              "cjk": "DroidSansFallbackFull.ttf"}
+FONT_FILES = {role: file for role, (file, _family) in BUNDLED_FONTS.items()}
 CHART_FONT = "DDx Chart Sans"
 
 
 class PdfRenderError(RuntimeError):
     """xhtml2pdf reported errors while laying out the report."""
-
-
-def fonts_dir() -> Path:
-    return resources_dir() / "fonts"
 
 
 @functools.cache
