@@ -42,6 +42,7 @@ from .widgets.analysis_panels import DifferentialPanel, SuggestionsPanel
 from .widgets.case_form import CaseForm
 from .widgets.evidence_panel import EvidencePanel
 from .widgets.findings_panel import FindingsPanel
+from .widgets.parts import splitter
 from .window_state import WindowStateMixin
 
 if TYPE_CHECKING:
@@ -114,13 +115,8 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
                                             self.lang)
         self.filter_edit = self.findings_panel.filter_edit
         self.findings_view = self.findings_panel.view
-        self.left_splitter = QSplitter()
-        set_enum_property(self.left_splitter, "orientation", "Vertical")
-        self.left_splitter.setObjectName("leftSplitter")
-        self.left_splitter.addWidget(self.case_form)
-        self.left_splitter.addWidget(self.findings_panel)
-        self.left_splitter.setStretchFactor(1, 1)
-        self.left_splitter.setSizes([150, 650])
+        self.left_splitter = splitter("leftSplitter", (self.case_form, self.findings_panel),
+                                      vertical=True, stretch=(0, 1), sizes=(150, 650))
 
         # Middle: trainee box (built when trainee mode is first used), differential,
         # warnings and workup, next best tests.
@@ -139,13 +135,9 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.stains_only = self.suggestions_panel.stains_only
         self.stains_only.toggled.connect(self.set_stains_only)
         self.suggestions_view.activated.connect(self._on_suggestion_activated)
-        self.middle_splitter = QSplitter()
-        set_enum_property(self.middle_splitter, "orientation", "Vertical")
-        self.middle_splitter.setObjectName("middleSplitter")
-        for w in (self.differential_panel, self.alerts, self.suggestions_panel):
-            self.middle_splitter.addWidget(w)
-        self.middle_splitter.setChildrenCollapsible(False)
-        self.middle_splitter.setSizes([190, 330, 260])
+        self.middle_splitter = splitter(
+            "middleSplitter", (self.differential_panel, self.alerts, self.suggestions_panel),
+            vertical=True, sizes=(190, 330, 260), collapsible=False)
         # In trainee mode the analysis pages give way to a note until the reveal.
         self.hidden_note = _note()
         self.middle_stack = QStackedWidget()
@@ -163,14 +155,9 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.right_stack.addWidget(self.evidence)
         self.right_stack.addWidget(self.evidence_hidden_note)
 
-        self.main_splitter = QSplitter()  # side by side
-        self.main_splitter.setObjectName("mainSplitter")
-        for i, (w, stretch) in enumerate(((self.left_splitter, 4), (middle, 4),
-                                          (self.right_stack, 5))):
-            self.main_splitter.addWidget(w)
-            self.main_splitter.setStretchFactor(i, stretch)
-        self.main_splitter.setChildrenCollapsible(False)
-        self.main_splitter.setSizes([440, 380, 580])
+        self.main_splitter = splitter(
+            "mainSplitter", (self.left_splitter, middle, self.right_stack),
+            stretch=(4, 4, 5), sizes=(440, 380, 580), collapsible=False)
 
         self.disclaimer = QLabel()
         self.disclaimer.setObjectName("disclaimer")

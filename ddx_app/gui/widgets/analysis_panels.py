@@ -4,13 +4,11 @@ best tests (with 'stains and tests only')."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,21 +17,7 @@ from ...formatting import bits
 from ..models.differential_model import NAME, PROBABILITY, DifferentialModel
 from ..models.suggestions_model import FINDING, GAIN, SEPARATES, SuggestionsModel
 from .bar_delegate import ProbabilityBarDelegate
-from .wrap import WrappingTreeView
-
-
-def list_view(name: str, wrap: bool = False) -> QTreeView:
-    view = WrappingTreeView() if wrap else QTreeView()
-    view.setObjectName(name)
-    view.setRootIsDecorated(False)
-    view.setUniformRowHeights(not wrap)
-    view.setAlternatingRowColors(True)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAllColumnsShowFocus(True)
-    view.setMouseTracking(True)
-    return view
+from .parts import list_view
 
 
 def _heading() -> QLabel:

@@ -11,12 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTextBrowser,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +32,7 @@ from ..models.evidence_model import (
     WEIGHT,
     EvidenceModel,
 )
+from .parts import list_view, splitter
 
 
 class EvidencePanel(QWidget):
@@ -56,15 +54,9 @@ class EvidencePanel(QWidget):
         self.model = self.adapter.model
         # Uniform, elided rows (full text on hover): the table changes on every edit, and
         # measuring wrapped rows would cost more than the rest of the update.
-        self.table = QTreeView()
-        self.table.setUniformRowHeights(True)
-        self.table.setObjectName("evidenceTable")
+        self.table = list_view("evidenceTable")
         self.table.setModel(self.model)
         self.table.setIconSize(QSize(BAR_WIDTH, BAR_HEIGHT))
-        self.table.setAlternatingRowColors(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setMouseTracking(True)
         header = self.table.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(FINDING, QHeaderView.ResizeMode.Stretch)
@@ -74,7 +66,6 @@ class EvidencePanel(QWidget):
         header.resizeSection(RECORDED, 110)
         header.resizeSection(WEIGHT, 108)
         header.resizeSection(SOURCE, 150)
-        self.table.setRootIsDecorated(False)
 
         self.details = QTextBrowser()
         self.details.setObjectName("evidenceDetails")
@@ -83,14 +74,8 @@ class EvidencePanel(QWidget):
         # appears only after the first layout would make Qt lay the text out twice.
         set_enum_property(self.details, "verticalScrollBarPolicy", "ScrollBarAlwaysOn")
 
-        self.splitter = QSplitter()
-        set_enum_property(self.splitter, "orientation", "Vertical")
-        self.splitter.setObjectName("evidenceSplitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = splitter("evidenceSplitter", (self.table, self.details), vertical=True,
+                                 stretch=(3, 2), collapsible=False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
