@@ -127,14 +127,12 @@ class EvidencePanel(QWidget):
     def _set_html(self, html: str) -> None:
         if html == self._html:  # setHtml re-lays out the whole document: skip if unchanged
             return
-        if not self._html:  # the first text: no reading position to keep
-            self._html = html
-            self.details.setHtml(html)
-            return
+        keep = bool(self._html)  # the first text has no reading position to keep
+        scroll = self.details.verticalScrollBar().value() if keep else 0
         self._html = html
-        scroll = self.details.verticalScrollBar().value()
         self.details.setHtml(html)
-        self.details.verticalScrollBar().setValue(scroll)
+        if keep:
+            self.details.verticalScrollBar().setValue(scroll)
 
     def _details_html(self, analysis: Analysis, entity: str) -> str:
         kb, lang = self._kb, self._lang
