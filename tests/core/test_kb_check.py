@@ -45,66 +45,52 @@ def test_mini_kb_is_valid(mini_kb_dir):
     assert errors(mini_kb_dir) == []
 
 
-def test_dangling_finding_id_in_entity(mini_kb_dir):
-    """A likelihood for a finding the catalogue does not have is named, with its line."""
-    line = edit(mini_kb_dir / "entities/alpha.yaml", "  stain_s:", "  stain_x:")
-    assert_one_error(mini_kb_dir, "entities/alpha.yaml", line, "unknown finding 'stain_x'")
+# One edit of a copy of the mini KB -> the one error a KB author sees, at the edited line.
+ONE_EDIT_ERRORS = [
+    # a likelihood for a finding the catalogue does not have is named
+    pytest.param("entities/alpha.yaml", "  stain_s:", "  stain_x:", "unknown finding 'stain_x'",
+                 id="dangling-finding-id"),
+    # P = 1.3 is refused by the schema at the line of that number
+    pytest.param("entities/beta.yaml", "atypia: {present: 0.9,", "atypia: {present: 1.3,",
+                 "1.3", id="probability-above-one"),
+    # all states given but summing to 0.9 is an error naming the sum
+    pytest.param("entities/beta.yaml", "sex: {male: 0.8, female: 0.2,",
+                 "sex: {male: 0.7, female: 0.2,", "sum to 0.9", id="probabilities-not-summing"),
+    pytest.param("entities/beta.yaml", "age: {young: 0.1, old: 0.9,",
+                 "age: {young: 0.1, old: 0.9, bogus: 0.2,", "'bogus' is not a state",
+                 id="unknown-state"),
+    # two findings with one id: the second is reported
+    pytest.param("findings.yaml", "  - id: stain_s\n", "  - id: stain_k\n",
+                 "duplicate finding id 'stain_k'", id="duplicate-finding-id"),
+    pytest.param("entities/alpha.yaml", "stain_k: {positive: 0.1, source: jones2021}",
+                 "stain_k: {positive: 0.1, source: nobody1999}",
+                 "unknown source id 'nobody1999'", id="unknown-source-id"),
+    # an unsourced number must be marked expert_estimate: silence is an error
+    pytest.param("entities/alpha.yaml", "sex: {male: 0.5, expert_estimate: true}",
+                 "sex: {male: 0.5}", "needs a source id", id="figure-without-source"),
+    pytest.param("findings.yaml", "{id: old, label: {en: \">= 40\"}, min: 40,",
+                 "{id: old, label: {en: \">= 40\"}, min: 30,", "overlaps", id="bins-overlap"),
+    pytest.param("findings.yaml", "{id: old, label: {en: \">= 40\"}, min: 40,",
+                 "{id: old, label: {en: \">= 40\"}, min: 50,", "gap", id="bins-gap"),
+    pytest.param("findings.yaml", "min: 40, max: 120}", "min: 40, max: 100}",
+                 "range ends at 120", id="bins-short-of-range"),
+    # a typo in a key is caught by the schema at the key's own line
+    pytest.param("entities/alpha.yaml", "pitfalls:", "pitfals:", "unknown key 'pitfals'",
+                 id="unknown-key"),
+    # user-visible text must be a language map so it can be translated
+    pytest.param("entities/alpha.yaml", "description: {en: A common benign lesion.}",
+                 "description: A common benign lesion.", "description",
+                 id="plain-string-for-text"),
+    pytest.param("kb.yaml", "when: {finding: atypia, is: present}",
+                 "when: {finding: atypia, is: positive}", "'positive' is not a state of atypia",
+                 id="condition-unknown-state"),
+]
 
 
-def test_probability_outside_unit_interval(mini_kb_dir):
-    """P = 1.3 is refused by the schema at the line of that number."""
-    line = edit(mini_kb_dir / "entities/beta.yaml", "atypia: {present: 0.9,",
-                "atypia: {present: 1.3,")
-    assert_one_error(mini_kb_dir, "entities/beta.yaml", line, "1.3")
-
-
-def test_probabilities_not_summing_to_one(mini_kb_dir):
-    """All states given but summing to 0.9 is an error naming the sum."""
-    line = edit(mini_kb_dir / "entities/beta.yaml", "sex: {male: 0.8, female: 0.2,",
-                "sex: {male: 0.7, female: 0.2,")
-    assert_one_error(mini_kb_dir, "entities/beta.yaml", line, "sum to 0.9")
-
-
-def test_one_state_left_out_may_not_exceed_one(mini_kb_dir):
-    line = edit(mini_kb_dir / "entities/beta.yaml", "age: {young: 0.1, old: 0.9,",
-                "age: {young: 0.1, old: 0.9, bogus: 0.2,")
-    assert_one_error(mini_kb_dir, "entities/beta.yaml", line, "'bogus' is not a state")
-
-
-def test_duplicate_finding_id(mini_kb_dir):
-    """Two findings with one id: the second is reported."""
-    line = edit(mini_kb_dir / "findings.yaml", "  - id: stain_s\n", "  - id: stain_k\n")
-    assert_one_error(mini_kb_dir, "findings.yaml", line, "duplicate finding id 'stain_k'")
-
-
-def test_unknown_source_id(mini_kb_dir):
-    line = edit(mini_kb_dir / "entities/alpha.yaml", "stain_k: {positive: 0.1, source: jones2021}",
-                "stain_k: {positive: 0.1, source: nobody1999}")
-    assert_one_error(mini_kb_dir, "entities/alpha.yaml", line, "unknown source id 'nobody1999'")
-
-
-def test_figure_without_source_or_estimate_flag(mini_kb_dir):
-    """An unsourced number must be marked expert_estimate: silence is an error."""
-    line = edit(mini_kb_dir / "entities/alpha.yaml", "sex: {male: 0.5, expert_estimate: true}",
-                "sex: {male: 0.5}")
-    assert_one_error(mini_kb_dir, "entities/alpha.yaml", line, "needs a source id")
-
-
-def test_bins_that_overlap(mini_kb_dir):
-    line = edit(mini_kb_dir / "findings.yaml", "{id: old, label: {en: \">= 40\"}, min: 40,",
-                "{id: old, label: {en: \">= 40\"}, min: 30,")
-    assert_one_error(mini_kb_dir, "findings.yaml", line, "overlaps")
-
-
-def test_bins_that_leave_a_gap(mini_kb_dir):
-    line = edit(mini_kb_dir / "findings.yaml", "{id: old, label: {en: \">= 40\"}, min: 40,",
-                "{id: old, label: {en: \">= 40\"}, min: 50,")
-    assert_one_error(mini_kb_dir, "findings.yaml", line, "gap")
-
-
-def test_bins_not_reaching_the_end_of_the_range(mini_kb_dir):
-    line = edit(mini_kb_dir / "findings.yaml", "min: 40, max: 120}", "min: 40, max: 100}")
-    assert_one_error(mini_kb_dir, "findings.yaml", line, "range ends at 120")
+@pytest.mark.parametrize(("file", "old", "new", "message"), ONE_EDIT_ERRORS)
+def test_one_edit_gives_one_located_error(mini_kb_dir, file, old, new, message):
+    line = edit(mini_kb_dir / file, old, new)
+    assert_one_error(mini_kb_dir, file, line, message)
 
 
 def test_missing_cell_when_complete_is_required(mini_kb_dir):
@@ -114,25 +100,6 @@ def test_missing_cell_when_complete_is_required(mini_kb_dir):
     found = errors(mini_kb_dir)
     assert any("no likelihood for finding 'stain_s'" in e for e in found), found
     assert line > 1
-
-
-def test_unknown_key_schema_error(mini_kb_dir):
-    """A typo in a key is caught by the schema at the key's own line."""
-    line = edit(mini_kb_dir / "entities/alpha.yaml", "pitfalls:", "pitfals:")
-    assert_one_error(mini_kb_dir, "entities/alpha.yaml", line, "unknown key 'pitfals'")
-
-
-def test_plain_string_where_language_map_expected(mini_kb_dir):
-    """User-visible text must be a language map so it can be translated."""
-    line = edit(mini_kb_dir / "entities/alpha.yaml", "description: {en: A common benign lesion.}",
-                "description: A common benign lesion.")
-    assert_one_error(mini_kb_dir, "entities/alpha.yaml", line, "description")
-
-
-def test_condition_with_unknown_state(mini_kb_dir):
-    line = edit(mini_kb_dir / "kb.yaml", "when: {finding: atypia, is: present}",
-                "when: {finding: atypia, is: positive}")
-    assert_one_error(mini_kb_dir, "kb.yaml", line, "'positive' is not a state of atypia")
 
 
 def test_workup_that_loops(mini_kb_dir):
