@@ -12,29 +12,27 @@ def _select(window, finding: str) -> None:
     window.findings_view.setCurrentIndex(index)
 
 
+def _keys_give(window, qtbot, finding: str, steps) -> None:
+    """Press each key on ``finding``'s row and check the value it leaves recorded."""
+    _select(window, finding)
+    for key, expected in steps:
+        qtbot.keyClick(window.findings_view, key)
+        assert window.doc.value(finding) == expected, key
+
+
 def test_letter_keys_set_stain_states(window, qtbot):
     """P, F, D, N and Delete set positive, focal, diffuse, negative and not done on a stain."""
-    view = window.findings_view
-    _select(window, "ihc_sma")
-    for key, expected in ((Qt.Key.Key_P, "positive"), (Qt.Key.Key_F, "focal"),
-                          (Qt.Key.Key_D, "diffuse"), (Qt.Key.Key_N, "negative"),
-                          (Qt.Key.Key_A, "negative"), (Qt.Key.Key_Delete, None),
-                          (Qt.Key.Key_P, "positive"), (Qt.Key.Key_0, None),
-                          (Qt.Key.Key_P, "positive"), (Qt.Key.Key_Backspace, None)):
-        qtbot.keyClick(view, key)
-        assert window.doc.value("ihc_sma") == expected, key
+    _keys_give(window, qtbot, "ihc_sma", (
+        (Qt.Key.Key_P, "positive"), (Qt.Key.Key_F, "focal"), (Qt.Key.Key_D, "diffuse"),
+        (Qt.Key.Key_N, "negative"), (Qt.Key.Key_A, "negative"), (Qt.Key.Key_Delete, None),
+        (Qt.Key.Key_P, "positive"), (Qt.Key.Key_0, None), (Qt.Key.Key_P, "positive"),
+        (Qt.Key.Key_Backspace, None)))
 
 
 def test_letter_keys_set_feature_states(window, qtbot):
     """P and A (or N) record present and absent; F and D do nothing on a feature."""
-    view = window.findings_view
-    _select(window, "necrosis")
-    qtbot.keyClick(view, Qt.Key.Key_P)
-    assert window.doc.value("necrosis") == "present"
-    qtbot.keyClick(view, Qt.Key.Key_A)
-    assert window.doc.value("necrosis") == "absent"
-    qtbot.keyClick(view, Qt.Key.Key_F)
-    assert window.doc.value("necrosis") == "absent"
+    _keys_give(window, qtbot, "necrosis", (
+        (Qt.Key.Key_P, "present"), (Qt.Key.Key_A, "absent"), (Qt.Key.Key_F, "absent")))
 
 
 def test_space_cycles_through_every_state_including_not_assessed(window, qtbot):
@@ -50,12 +48,7 @@ def test_space_cycles_through_every_state_including_not_assessed(window, qtbot):
 
 def test_categorical_keys_use_first_letters(window, qtbot):
     """On 'Sex', M and F choose male and female."""
-    view = window.findings_view
-    _select(window, "sex")
-    qtbot.keyClick(view, Qt.Key.Key_F)
-    assert window.doc.value("sex") == "female"
-    qtbot.keyClick(view, Qt.Key.Key_M)
-    assert window.doc.value("sex") == "male"
+    _keys_give(window, qtbot, "sex", ((Qt.Key.Key_F, "female"), (Qt.Key.Key_M, "male")))
 
 
 def test_arrows_move_and_keys_apply_to_the_new_row(window, qtbot):
