@@ -97,7 +97,7 @@ class EvidencePanel(QWidget):
     def redraw_bars(self) -> None:
         """Weight bars again in the current application palette."""
         self.adapter.set_palette_changed()
-        self.show_entity(self._analysis, self._entity)
+        self._render()
 
     def _span_sections(self) -> None:
         """Section titles span the row (QTreeView keeps spans on persistent indexes)."""
@@ -111,7 +111,15 @@ class EvidencePanel(QWidget):
         return self._entity
 
     def show_entity(self, analysis: Analysis | None, entity: str | None) -> None:
+        """Show ``entity``'s evidence in ``analysis`` (each edit makes a new Analysis)."""
+        if analysis is self._analysis and entity == self._entity:
+            return  # already shown: a new case asks twice, once for the analysis and
+            # once for the leader the differential then selects
         self._analysis, self._entity = analysis, entity
+        self._render()
+
+    def _render(self) -> None:
+        analysis, entity = self._analysis, self._entity
         self.adapter.update(analysis, entity)
         self._span_sections()
         if analysis is None or entity is None:
