@@ -63,9 +63,8 @@ class EvidencePanel(QWidget):
         header.setSectionResizeMode(RECORDED, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(WEIGHT, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(RECORDED, 110)
-        header.resizeSection(WEIGHT, 108)
-        header.resizeSection(SOURCE, 150)
+        self.table.fit_columns(FINDING, {RECORDED: 110, WEIGHT: 108, SOURCE: 150},
+                               {RECORDED: 70, WEIGHT: 108, SOURCE: 70}, stretch_floor=120)
 
         self.details = QTextBrowser()
         self.details.setObjectName("evidenceDetails")

@@ -96,7 +96,8 @@ class FindingsView(WrappingTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(VALUE, 170)
+        if self.columns is None:
+            self.fit_columns(LABEL, {VALUE: 170}, {VALUE: 110}, stretch_floor=150)
 
     def set_value(self, index: QModelIndex, value: str | None) -> bool:
         """Record a value for the finding on ``index``'s row (through the model: undoable)."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QSplitter, QWidget
 
 from ..lazy_qt import set_enum_property
+from .columns import FittedTreeView
 from .wrap import WrappingTreeView
 
 
@@ -29,11 +30,11 @@ def splitter(name: str, widgets: Sequence[QWidget], *, vertical: bool = False,
     return split
 
 
-def list_view(name: str, wrap: bool = False) -> QTreeView:
+def list_view(name: str, wrap: bool = False) -> FittedTreeView:
     """A read-only table of rows (differential, next best tests, evidence): whole-row
     single selection, alternating rows, tooltips on hover; ``wrap`` lets long texts take
     more lines instead of being elided."""
-    view = WrappingTreeView() if wrap else QTreeView()
+    view = WrappingTreeView() if wrap else FittedTreeView()
     view.setObjectName(name)
     view.setRootIsDecorated(False)
     view.setUniformRowHeights(not wrap)

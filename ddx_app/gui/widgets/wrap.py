@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from ..models.roles import DISPLAY, FONT, WRAPPED_LEFT
+from .columns import FittedTreeView
 
 Index = QModelIndex | QPersistentModelIndex
 _CACHE_LIMIT = 4096
@@ -90,7 +91,7 @@ def _measure(fm: QFontMetrics, label: str, width: int) -> QSize:
     return QSize(natural, height)
 
 
-class WrappingTreeView(QTreeView):
+class WrappingTreeView(FittedTreeView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWordWrap(True)
