@@ -138,11 +138,11 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.middle_splitter = splitter(
             "middleSplitter", (self.differential_panel, self.alerts, self.suggestions_panel),
             vertical=True, sizes=(190, 330, 260), collapsible=False)
-        # In trainee mode the analysis pages give way to a note until the reveal.
-        self.hidden_note = _note()
+        # In trainee mode the analysis pages give way to a note until the reveal
+        # (hidden_notes adds the notes on first use).
+        self._hidden_notes: tuple[QLabel, QLabel] | None = None
         self.middle_stack = QStackedWidget()
         self.middle_stack.addWidget(self.middle_splitter)
-        self.middle_stack.addWidget(self.hidden_note)
         middle = QWidget()
         self._middle_layout = QVBoxLayout(middle)
         self._middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -150,10 +150,8 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
 
         # Right: evidence for the selected entity.
         self.evidence = EvidencePanel(self.kb, self.lang)
-        self.evidence_hidden_note = _note()
         self.right_stack = QStackedWidget()
         self.right_stack.addWidget(self.evidence)
-        self.right_stack.addWidget(self.evidence_hidden_note)
 
         self.main_splitter = splitter(
             "mainSplitter", (self.left_splitter, middle, self.right_stack),
@@ -188,6 +186,19 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
             self._middle_layout.insertWidget(0, panel)
             self._trainee_panel = panel
         return self._trainee_panel
+
+    def show_hidden_notes(self, shown: bool) -> None:
+        """Trainee mode: notes in place of the analysis and of the evidence, or not.
+
+        The notes are created the first time they are shown: a word-wrapped label costs a
+        text layout at every layout pass of the window, even on a stack page not shown."""
+        if shown and self._hidden_notes is None:
+            self._hidden_notes = (_note(), _note())
+            self.middle_stack.addWidget(self._hidden_notes[0])
+            self.right_stack.addWidget(self._hidden_notes[1])
+            self._retranslate_notes()
+        self.middle_stack.setCurrentIndex(int(shown))
+        self.right_stack.setCurrentIndex(int(shown))
 
     def splitters(self) -> dict[str, QSplitter]:
         return {"main_splitter": self.main_splitter, "left_splitter": self.left_splitter,
@@ -274,17 +285,22 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.differential_panel.retranslate(self.doc.prior)
         self.suggestions_panel.retranslate()
         self.registry[f"ddx.prior.{self.doc.prior}"].setChecked(True)
-        self.hidden_note.setText(self.tr(
-            "Trainee mode: the differential, warnings and next best tests are hidden until "
-            "you commit a diagnosis or reveal."))
-        self.evidence_hidden_note.setText(self.tr(
-            "The evidence is hidden until you commit a diagnosis or reveal."))
+        if self._hidden_notes is not None:
+            self._retranslate_notes()
         self.disclaimer.setText(QCoreApplication.translate("Disclaimer", DISCLAIMER))
         self.disclaimer.setAccessibleName(self.tr("Disclaimer"))
         self.kb_label.setText(self.tr("Knowledge base {id} {version} · {hash}").format(
             id=self.kb.id, version=self.kb.version, hash=self.kb.short_hash))
         self.kb_label.setToolTip(self.tr("SHA-256 {sha}").format(sha=self.kb.sha256))
         self._update_title()
+
+    def _retranslate_notes(self) -> None:
+        analysis_note, evidence_note = self._hidden_notes
+        analysis_note.setText(self.tr(
+            "Trainee mode: the differential, warnings and next best tests are hidden until "
+            "you commit a diagnosis or reveal."))
+        evidence_note.setText(self.tr(
+            "The evidence is hidden until you commit a diagnosis or reveal."))
 
     # -- analysis -> views --------------------------------------------------------------------
     def _on_analysis(self, analysis) -> None:

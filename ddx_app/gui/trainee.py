@@ -28,8 +28,7 @@ class TraineeMixin:
     def _apply_trainee_visibility(self) -> None:
         hidden = self.analysis_hidden()
         self.trainee_panel.setVisible(self._trainee)
-        self.middle_stack.setCurrentIndex(1 if hidden else 0)
-        self.right_stack.setCurrentIndex(1 if hidden else 0)
+        self.show_hidden_notes(hidden)
         self.alerts.update_from(None if hidden else self.doc.analysis)
         self._update_suggestions()
         self._update_title()

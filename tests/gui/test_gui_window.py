@@ -166,6 +166,9 @@ def test_trainee_mode_hides_then_reveals(window):
     assert not window.evidence.isVisible()
     assert not window.suggestions_view.isVisible()
     assert window.suggestions_model.rowCount() == 0  # nothing leaks through the model
+    shown = window.middle_stack.currentWidget()
+    assert shown.isVisible() and "hidden until you commit" in shown.text()
+    assert "evidence is hidden" in window.right_stack.currentWidget().text()
     panel = window.trainee_panel
     panel.choice.setCurrentIndex(panel.choice.findData("nasal_polyp"))
     panel.commit_button.click()

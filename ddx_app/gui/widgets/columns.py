@@ -57,6 +57,7 @@ class ColumnFitter(QObject):
                         for col, width in self._wanted.items()}
         self._stretch_floor = stretch_floor
         self._fitting = False
+        self._fitted_for: tuple[int, int] | None = None
         header = view.header()
         for col, width in self._wanted.items():
             header.resizeSection(col, width)
@@ -78,6 +79,10 @@ class ColumnFitter(QObject):
 
     def fit(self) -> None:
         header = self._view.header()
+        # Views update their geometry often (each layout, each scroll-bar change):
+        # nothing to do unless the width, or a column's, changed since the last fit.
+        if (header.width(), header.length()) == self._fitted_for:
+            return
         self._fitting = True
         try:
             for col, width in self.widths().items():
@@ -85,10 +90,12 @@ class ColumnFitter(QObject):
                     header.resizeSection(col, width)
         finally:
             self._fitting = False
+        self._fitted_for = (header.width(), header.length())
 
     def _on_section_resized(self, column: int, _old: int, new: int) -> None:
         if not self._fitting and column in self._wanted:
             self._wanted[column] = max(new, self._floors[column])  # dragged by the user
+            self._fitted_for = None
 
 
 class FittedTreeView(QTreeView):
