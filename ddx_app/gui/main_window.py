@@ -444,6 +444,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         super().setVisible(visible)
         if visible:
             self.findings_panel.open_groups_once()
+            self.evidence.lay_out_text()
 
     def release_session(self) -> None:
         """Stop autosaving and give back this session's recovery files and lock (a clean

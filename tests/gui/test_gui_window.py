@@ -357,3 +357,22 @@ def test_long_finding_labels_wrap_to_their_column_width(window, qtbot):
     narrow = row_height()
     header.resizeSection(0, 600)
     assert narrow > wide and row_height() == wide
+
+
+def test_evidence_text_is_laid_out_once_the_window_has_its_size(qtbot, kb, prompter):
+    """Before the window is shown the details hold no text (it would be laid out at a
+    throw-away width); shown, they hold the leading entity's criteria and description."""
+    from ddx_app.gui.main_window import MainWindow
+    from ddx_app.gui.settings import Settings
+
+    w = MainWindow(kb, Settings(), prompter=prompter)
+    qtbot.addWidget(w)
+    assert w.evidence.details.toPlainText() == ""
+    w.show()
+    qtbot.waitExposed(w)
+    shown = w.evidence.details.toPlainText()
+    assert "Criteria" in shown and "Description" in shown
+    w.doc.set_finding("ihc_alk", "positive")  # later changes go straight in
+    assert w.evidence.details.toPlainText() != shown
+    w.doc.undo_stack.setClean()
+    w.close()

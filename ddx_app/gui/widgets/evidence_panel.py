@@ -44,6 +44,7 @@ class EvidencePanel(QWidget):
         self._entity: str | None = None
         self._analysis: Analysis | None = None
         self._html = ""
+        self._laid_out = False
 
         self.title = QLabel()
         self.title.setObjectName("evidenceTitle")
@@ -131,8 +132,19 @@ class EvidencePanel(QWidget):
             p=escape(format_probability(analysis.posterior[entity]))))
         self._set_html(self._details_html(analysis, entity))
 
+    def lay_out_text(self) -> None:
+        """Put the details text in, the first time the window is shown (MainWindow.setVisible):
+        then the text browser has its real width. Set earlier, the whole text would be laid
+        out at a throw-away width, then again at the real one."""
+        if not self._laid_out:
+            self._laid_out = True
+            self.details.setHtml(self._html)
+
     def _set_html(self, html: str) -> None:
         if html == self._html:  # setHtml re-lays out the whole document: skip if unchanged
+            return
+        if not self._laid_out:
+            self._html = html  # lay_out_text puts it in
             return
         keep = bool(self._html)  # the first text has no reading position to keep
         scroll = self.details.verticalScrollBar().value() if keep else 0
