@@ -19,6 +19,11 @@ from typing import Any, NamedTuple
 
 from ..knowledge.model import KnowledgeBase, Provenance
 
+NEGLIGIBLE_LLR = 0.005
+"""A weight smaller than this in magnitude prints as +0.00 or -0.00 (two decimals, as
+the window, the reports and ``ddx explain`` show weights): such a finding counts as
+neither for nor against, everywhere."""
+
 
 class Contribution(NamedTuple):
     finding: str
@@ -31,8 +36,11 @@ class Contribution(NamedTuple):
     counts: str | None  # e.g. "18/25"
 
     @property
-    def supports(self) -> bool:
-        return self.llr > 0
+    def direction(self) -> str:
+        """"for", "against" or "neutral" (|llr| < NEGLIGIBLE_LLR)."""
+        if self.llr >= NEGLIGIBLE_LLR:
+            return "for"
+        return "against" if self.llr <= -NEGLIGIBLE_LLR else "neutral"
 
 
 def contributions(
@@ -81,6 +89,13 @@ class PairwiseFinding(NamedTuple):
     p_b: float  # P(state | b)
     provenance_a: Provenance
     provenance_b: Provenance
+
+    @property
+    def favours(self) -> str | None:
+        """"a", "b", or None when the weight is negligible (|llr| < NEGLIGIBLE_LLR)."""
+        if abs(self.llr) < NEGLIGIBLE_LLR:
+            return None
+        return "a" if self.llr > 0 else "b"
 
     @property
     def sources(self) -> str:

@@ -160,10 +160,12 @@ class _Builder:
                                     "probability": self.a.posterior[eid],
                                     "percent": percent(self.a.posterior[eid])}
             if self.opt.has("evidence"):
-                rows = [self.contribution(c) for c in self.a.explain(eid)]
-                item["evidence_for"] = [r for r in rows if r["llr"] > 0]
-                item["evidence_against"] = [r for r in rows if r["llr"] < 0]
-                item["evidence_neutral"] = [r for r in rows if r["llr"] == 0]
+                split: dict[str, list[dict]] = {"for": [], "against": [], "neutral": []}
+                for c in self.a.explain(eid):
+                    split[c.direction].append(self.contribution(c))
+                item["evidence_for"] = split["for"]
+                item["evidence_against"] = split["against"]
+                item["evidence_neutral"] = split["neutral"]
             if self.opt.has("criteria"):
                 item["criteria"] = [
                     {"id": cr.criterion.id, "name": self.t(cr.criterion.name), "met": cr.met,

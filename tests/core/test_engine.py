@@ -284,3 +284,20 @@ def test_pairwise_evidence_explains_the_posterior_odds(kb, data):
     if pa > 1e-300 and pb > 1e-300:
         assert math.isclose(math.log(pa / pb), log_odds, rel_tol=1e-9, abs_tol=1e-9)
     assert [abs(r.llr) for r in rows] == sorted((abs(r.llr) for r in rows), reverse=True)
+
+
+@given(st.floats(-5, 5, allow_nan=False))
+def test_a_weight_counts_for_or_against_only_if_it_shows_at_two_decimals(llr):
+    """The window, the reports and `ddx explain` print weights to two decimals; a weight
+    that prints as +0.00 or -0.00 is neither for nor against, in every one of them."""
+    from ddx_app.engine.explain import NEGLIGIBLE_LLR, Contribution, PairwiseFinding
+
+    c = Contribution("f", "present", "present", llr, 0.5, 0.5, None, None)
+    p = PairwiseFinding("f", "present", llr, 0.5, 0.5, None, None)
+    shown = f"{llr:+.2f}"
+    if shown in ("+0.00", "-0.00"):
+        assert c.direction == "neutral" and p.favours is None
+    else:
+        assert c.direction == ("for" if llr > 0 else "against")
+        assert p.favours == ("a" if llr > 0 else "b")
+    assert (c.direction == "neutral") == (abs(llr) < NEGLIGIBLE_LLR)

@@ -58,13 +58,17 @@ def test_key_stains_not_done_are_orderable_and_not_assessed(kb, seed):
 
 
 def test_evidence_matches_explain(seed, seed_report):
-    """Evidence for/against is the engine's explanation, split by the sign of the weight."""
+    """Evidence for/against is the engine's explanation, split as the engine splits it (a
+    weight that prints as +/-0.00 is neither for nor against)."""
     _, analysis = seed
     lead = seed_report["leading"][0]
     assert lead["entity"] == analysis.leader.entity
     contribs = analysis.explain(lead["entity"])
-    assert [e["llr"] for e in lead["evidence_for"]] == [c.llr for c in contribs if c.llr > 0]
-    assert [e["llr"] for e in lead["evidence_against"]] == [c.llr for c in contribs if c.llr < 0]
+    for side in ("for", "against", "neutral"):
+        assert [e["llr"] for e in lead[f"evidence_{side}"]] == [
+            c.llr for c in contribs if c.direction == side]
+    assert all(e["llr"] > 0 for e in lead["evidence_for"])
+    assert all(e["llr"] < 0 for e in lead["evidence_against"])
     assert [c["status"] for c in lead["criteria"]] == [
         c.status for c in analysis.criteria(lead["entity"])]
 

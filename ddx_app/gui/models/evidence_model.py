@@ -44,7 +44,6 @@ from .roles import (
 )
 
 FINDING, RECORDED, WEIGHT, SOURCE = range(4)
-NEUTRAL_BELOW = 0.005  # |LLR| shown as +0.00 is neither for nor against
 
 
 _BAR_CACHE: dict[tuple, QPixmap] = {}
@@ -122,15 +121,10 @@ class EvidenceModel(QObject):
     def update(self, analysis: Analysis | None, entity: str | None) -> None:
         rows: list[Any] = []
         if analysis is not None and entity is not None:
-            contributions = analysis.explain(entity)
-            groups = (
-                ("for", sorted((c for c in contributions if c.llr >= NEUTRAL_BELOW),
-                               key=lambda c: -c.llr)),
-                ("against", sorted((c for c in contributions if c.llr <= -NEUTRAL_BELOW),
-                                   key=lambda c: c.llr)),
-                ("neutral", [c for c in contributions if abs(c.llr) < NEUTRAL_BELOW]),
-            )
-            for kind, items in groups:
+            groups: dict[str, list] = {"for": [], "against": [], "neutral": []}
+            for c in analysis.explain(entity):  # strongest first
+                groups[c.direction].append(c)
+            for kind, items in groups.items():
                 if items:
                     rows.append(Section(kind, len(items)))
                     rows.extend(items)
@@ -199,7 +193,8 @@ class EvidenceModel(QObject):
     def _explanation(self, c, finding) -> str:
         entity = text(self._kb.entities[self._entity].short_name, self._lang)
         state = finding.state_label(c.state, self._kb, self._lang)
-        direction = self.tr("for") if c.llr > 0 else self.tr("against")
+        direction = {"for": self.tr("for"), "against": self.tr("against"),
+                     "neutral": self.tr("neither for nor against")}[c.direction]
         return self.tr(
             "{finding}: {state}\nP(result | {entity}) = {pe:.2f}; in the alternatives {pa:.2f}\n"
             "Log-likelihood ratio {llr:+.2f} ({direction} {entity})").format(

@@ -148,8 +148,8 @@ class TraineePanel(QGroupBox):
                     f"{percent(r.p_a)} {escape(name_a)} vs {percent(r.p_b)} {escape(name_b)} "
                     f"<i>({escape(r.sources)})</i></li>")
 
-        for_a = [r for r in rows if r.llr > 0][:COMPARED_FOR]
-        for_b = [r for r in rows if r.llr < 0][:COMPARED_AGAINST]
+        for_a = [r for r in rows if r.favours == "a"][:COMPARED_FOR]
+        for_b = [r for r in rows if r.favours == "b"][:COMPARED_AGAINST]
         for heading, chosen in ((self.tr("For {a}:"), for_a),
                                 (self.tr("What pointed to {b}:"), for_b)):
             if chosen:
