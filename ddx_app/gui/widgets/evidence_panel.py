@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTextBrowser,
@@ -46,10 +47,19 @@ class EvidencePanel(QWidget):
         self._html = ""
         self._laid_out = False
 
+        # The entity's name in bold, then its probability: two plain-text labels, not one
+        # rich-text label, which lays its text out as a document at every layout pass.
         self.title = QLabel()
         self.title.setObjectName("evidenceTitle")
         self.title.setWordWrap(True)
-        set_enum_property(self.title, "textFormat", "RichText")
+        set_enum_property(self.title, "textFormat", "PlainText")
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.probability = QLabel()
+        self.probability.setObjectName("evidenceProbability")
+        set_enum_property(self.probability, "textFormat", "PlainText")
+        set_enum_property(self.probability, "alignment", "AlignRight|AlignTop")
 
         self.adapter = EvidenceModel(kb, lang, self)
         self.model = self.adapter.model
@@ -77,9 +87,12 @@ class EvidencePanel(QWidget):
         self.splitter = splitter("evidenceSplitter", (self.table, self.details), vertical=True,
                                  stretch=(3, 2), collapsible=False)
 
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.probability)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        layout.addLayout(head)
         layout.addWidget(self.splitter, 1)
 
         self.setAccessibleName(self.tr("Evidence"))
@@ -124,12 +137,12 @@ class EvidencePanel(QWidget):
         self._span_sections()
         if analysis is None or entity is None:
             self.title.setText("")
+            self.probability.setText("")
             self._set_html("")
             return
         e = self._kb.entities[entity]
-        self.title.setText(self.tr("<b>{name}</b> &nbsp;{p}").format(
-            name=escape(text(e.name, self._lang)),
-            p=escape(format_probability(analysis.posterior[entity]))))
+        self.title.setText(text(e.name, self._lang))
+        self.probability.setText(format_probability(analysis.posterior[entity]))
         self._set_html(self._details_html(analysis, entity))
 
     def lay_out_text(self) -> None:
