@@ -188,3 +188,31 @@ def test_small_gains_are_not_all_zero():
     assert format_bits(0.0000177) == "0.000018 bits"
     assert format_bits(0.000176) != format_bits(0.0000177)
     assert format_bits(0.0) == "<0.000001 bits"
+
+
+def _coloured_columns(llr: float) -> tuple[int, int]:
+    """Pixel columns of a weight bar left and right of its centre line that hold paint."""
+    from ddx_app.gui.models.evidence_model import BAR_WIDTH, weight_bar
+
+    image = weight_bar(llr).toImage()
+    scale = image.width() / BAR_WIDTH
+    centre = range(int((BAR_WIDTH / 2 - 1) * scale), int((BAR_WIDTH / 2 + 1) * scale) + 1)
+    painted = {x for x in range(image.width()) for y in range(image.height())
+               if x not in centre and image.pixelColor(x, y).alpha() > 0}
+    half = image.width() / 2
+    return sum(1 for x in painted if x < half), sum(1 for x in painted if x >= half)
+
+
+def test_weight_bars_point_the_way_the_finding_counts(qapp):
+    """A bar grows right for a finding in favour, left against, and not at all for a
+    weight that prints as +0.00 (it counts neither way)."""
+    left, right = _coloured_columns(+1.0)
+    assert right > 0 and left == 0
+    left, right = _coloured_columns(-1.0)
+    assert left > 0 and right == 0
+    assert _coloured_columns(-0.003) == (0, 0)
+    assert _coloured_columns(+0.004) == (0, 0)
+    from ddx_app.gui.models.evidence_model import weight_bar
+
+    # small, but it shows as +0.02: a sliver of colour by the centre line
+    assert weight_bar(+0.02).toImage() != weight_bar(+0.004).toImage()

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 
 from ...engine import Analysis
+from ...engine.explain import NEGLIGIBLE_LLR
 from ...knowledge.model import KnowledgeBase, text
 from ..widgets.colors import bar_track, evidence_color, solid_brush
 from .findings_model import format_number, short_unit
@@ -51,7 +52,8 @@ BAR_WIDTH, BAR_HEIGHT, BAR_SCALE = 56, 10, 4.0  # |LLR| of BAR_SCALE fills half 
 
 
 def weight_bar(llr: float) -> QPixmap:
-    """A signed bar from a centre line, green hue for, red hue against (palette-derived).
+    """A signed bar from a centre line, green hue for, red hue against (palette-derived);
+    the centre line alone for a weight that counts neither way.
 
     Drawn once per width step and cached: the default delegate paints pixmaps in C++,
     so the table repaints without calling Python per cell.
@@ -59,9 +61,10 @@ def weight_bar(llr: float) -> QPixmap:
     app = QGuiApplication.instance()
     dpr = max(1.0, app.devicePixelRatio()) if app is not None else 1.0
     half = BAR_WIDTH / 2
-    length = round(half * min(1.0, abs(llr) / BAR_SCALE))
+    neutral = abs(llr) < NEGLIGIBLE_LLR
+    length = 0 if neutral else max(1, round(half * min(1.0, abs(llr) / BAR_SCALE)))
     palette = QGuiApplication.palette()
-    key = (length, llr > 0, dpr, palette.cacheKey())
+    key = (length, llr > 0 and not neutral, dpr, palette.cacheKey())
     pixmap = _BAR_CACHE.get(key)
     if pixmap is None:
         pixmap = QPixmap(round(BAR_WIDTH * dpr), round(BAR_HEIGHT * dpr))
@@ -72,10 +75,11 @@ def weight_bar(llr: float) -> QPixmap:
         centre = QPainterPath()
         centre.addRect(QRectF(half - 0.5, 0, 1, BAR_HEIGHT))
         painter.fillPath(centre, solid_brush(bar_track(palette)))
-        left = half if llr > 0 else half - length
-        bar = QPainterPath()
-        bar.addRoundedRect(QRectF(left, 1, max(length, 1), BAR_HEIGHT - 2), 2, 2)
-        painter.fillPath(bar, solid_brush(evidence_color(palette, llr > 0)))
+        if length:
+            left = half if llr > 0 else half - length
+            bar = QPainterPath()
+            bar.addRoundedRect(QRectF(left, 1, length, BAR_HEIGHT - 2), 2, 2)
+            painter.fillPath(bar, solid_brush(evidence_color(palette, llr > 0)))
         painter.end()
         _BAR_CACHE[key] = pixmap
     return pixmap
