@@ -25,7 +25,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from ...knowledge.model import Finding, KnowledgeBase, text
 from ..document import CaseDocument
-from .items import read_only_item
+from .items import read_only_item, set_roles
 from .roles import (
     ACCESSIBLE,
     DISPLAY,
@@ -142,20 +142,14 @@ class FindingsModel(QStandardItemModel):
     # -- items ------------------------------------------------------------------------------
     def _finding_items(self, finding: Finding) -> list[QStandardItem]:
         name = text(finding.label, self.lang)
-        label = read_only_item(name)
+        options = None if finding.is_numeric else self.options(finding)
+        fixed = {FindingIdRole: finding.id, KindRole: finding.kind, OptionsRole: options}
+        label_roles, value_roles = self._recorded_roles(finding)
+        label = read_only_item(name, {**fixed, ACCESSIBLE: name, **label_roles})
         value = QStandardItem()  # the one editable cell
         value.setDragEnabled(False)
         value.setDropEnabled(False)
-        options = None if finding.is_numeric else self.options(finding)
-        for item in (label, value):
-            item.setData(finding.id, FindingIdRole)
-            item.setData(finding.kind, KindRole)
-            item.setData(options, OptionsRole)
-        label.setData(name, ACCESSIBLE)
-        for item, roles in zip((label, value), self._recorded_roles(finding)):
-            for role, data in roles.items():
-                item.setData(data, role)
-        return [label, value]
+        return [label, set_roles(value, {**fixed, **value_roles})]
 
     def _recorded_roles(self, finding: Finding) -> tuple[dict[int, Any], dict[int, Any]]:
         """What the label and value cells show of the recorded value (None: no data)."""
