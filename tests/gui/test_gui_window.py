@@ -9,8 +9,8 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
 from ddx_app import DISCLAIMER
+from ddx_app.formatting import percent
 from ddx_app.gui.app import dark_palette
-from ddx_app.gui.models.differential_model import format_probability
 from ddx_app.gui.models.evidence_model import SOURCE, WEIGHT
 from ddx_app.gui.models.roles import EntityIdRole, FindingIdRole, ProbabilityRole
 from ddx_app.gui.widgets.colors import bar_color, evidence_color, muted_text
@@ -130,7 +130,7 @@ def test_evidence_lists_findings_for_and_against_with_sources(window, kb):
     assert window.evidence.adapter.is_section(0)
     window.select_entity("igg4_rd")
     assert "IgG4" in window.evidence.title.text()
-    shown = format_probability(window.doc.analysis.posterior["igg4_rd"])
+    shown = percent(window.doc.analysis.posterior["igg4_rd"])
     assert window.evidence.probability.text() == shown
 
 

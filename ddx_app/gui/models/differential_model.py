@@ -14,11 +14,6 @@ from .roles import ACCESSIBLE, ALIGNMENT, RIGHT_ALIGNED, TOOLTIP, EntityIdRole, 
 NAME, PROBABILITY = 0, 1
 
 
-def format_probability(p: float) -> str:
-    """Percent exactly as the CLI and reports print it (ddx_app.formatting)."""
-    return percent(p)
-
-
 class DifferentialModel(KeyedItemModel):
     """Rows: (entity id, probability), in ranking order; updated from each Analysis."""
 
@@ -34,13 +29,13 @@ class DifferentialModel(KeyedItemModel):
         ranking = analysis.ranking
         # A row looks the same if its percentage text and its bar (to 0.1%) do not move.
         self.set_rows([(r.entity, r.probability) for r in ranking], [r.entity for r in ranking],
-                      [(format_probability(r.probability), round(r.probability, 3))
+                      [(percent(r.probability), round(r.probability, 3))
                        for r in ranking])
 
     def items(self, row: tuple[str, float]) -> list[QStandardItem]:
         entity_id, p = row
         entity = self._kb.entities[entity_id]
-        name, shown = text(entity.name, self._lang), format_probability(p)
+        name, shown = text(entity.name, self._lang), percent(p)
         common = {TOOLTIP: f"{name}: {shown}", ACCESSIBLE: f"{name}, {shown}",
                   EntityIdRole: entity_id, ProbabilityRole: p}
         return [read_only_item(text(entity.short_name, self._lang), common),

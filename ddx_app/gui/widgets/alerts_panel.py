@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFrame, QTextBrowser
 
 from ...engine import Analysis
 from ...formatting import escape_html as escape
+from ...formatting import percent
 from ...knowledge.model import KnowledgeBase, text
-from ..models.differential_model import format_probability
 
 
 class AlertsPanel(QTextBrowser):
@@ -71,7 +71,7 @@ class AlertsPanel(QTextBrowser):
         if o.unexplained:
             items = "; ".join(
                 f"{self._label(f)} = {kb.findings[f].state_label(s, kb, lang)} "
-                + self.tr("(at most {p})").format(p=format_probability(p))
+                + self.tr("(at most {p})").format(p=percent(p))
                 for f, s, p in o.unexplained)
             html += escape(self.tr("Improbable under every entity: {items}.").format(
                 items=items))
@@ -89,7 +89,7 @@ class AlertsPanel(QTextBrowser):
         kb, lang = self._kb, self._lang
         entity = self._name(w.workup.entity)
         html = (f"<p><b>{escape(text(w.workup.name, lang))}</b> "
-                f"({escape(format_probability(w.probability))} {escape(entity)})</p><ol>")
+                f"({escape(percent(w.probability))} {escape(entity)})</p><ol>")
         for step, state in w.path:
             html += (f"<li>{escape(self._label(step.finding))}: "
                      f"<b>{escape(kb.findings[step.finding].state_label(state, kb, lang))}</b>"

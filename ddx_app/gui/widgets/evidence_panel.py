@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from ...engine import Analysis
 from ...formatting import escape_html as escape
+from ...formatting import percent
 from ...knowledge.model import KnowledgeBase, text
 from ..lazy_qt import set_enum_property
-from ..models.differential_model import format_probability
 from ..models.evidence_model import (
     BAR_HEIGHT,
     BAR_WIDTH,
@@ -142,7 +142,7 @@ class EvidencePanel(QWidget):
             return
         e = self._kb.entities[entity]
         self.title.setText(text(e.name, self._lang))
-        self.probability.setText(format_probability(analysis.posterior[entity]))
+        self.probability.setText(percent(analysis.posterior[entity]))
         self._set_html(self._details_html(analysis, entity))
 
     def lay_out_text(self) -> None:
