@@ -139,7 +139,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
             "middleSplitter", (self.differential_panel, self.alerts, self.suggestions_panel),
             vertical=True, sizes=(190, 330, 260), collapsible=False)
         # In trainee mode the analysis pages give way to a note until the reveal
-        # (hidden_notes adds the notes on first use).
+        # (show_hidden_notes adds the notes on first use).
         self._hidden_notes: tuple[QLabel, QLabel] | None = None
         self.middle_stack = QStackedWidget()
         self.middle_stack.addWidget(self.middle_splitter)

@@ -17,7 +17,6 @@ FINDING, GAIN, SEPARATES = 0, 1, 2
 TOP = 8
 
 
-
 def format_bits(gain: float) -> str:
     """The shared number format (:func:`ddx_app.formatting.bits`) with its unit."""
     return QCoreApplication.translate("Suggestions", "{n} bits").format(n=bits(gain))

@@ -28,7 +28,6 @@ if TYPE_CHECKING:  # wrappers PySide would otherwise build at import
     from PySide6.QtGui import QKeyEvent
 
 
-
 @cache
 def clear_keys() -> frozenset[Qt.Key]:
     """The keys that clear a finding (a function: Qt.Key is built on first key press)."""
