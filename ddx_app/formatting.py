@@ -6,12 +6,29 @@ import math
 
 
 def percent(p: float) -> str:
-    """A probability as a percentage: one decimal, '>99.9%' and '<0.1%' at the ends."""
-    if p >= 0.9995:
-        return ">99.9%"
-    if p < 0.0005:
-        return "<0.1%"
-    return f"{100 * p:.1f}%"
+    """A probability as a whole percentage, '>99%' and '<1%' at the ends.
+
+    No more precise than the evidence: the likelihoods behind a posterior are counts
+    from series of a few dozen cases and expert estimates, so a tenth of a percent (or
+    '99.9%') would claim a precision nothing in the knowledge base has.
+    """
+    if p != p:  # NaN
+        return "?"
+    if p >= 0.995:
+        return ">99%"
+    if p < 0.005:
+        return "<1%"
+    return f"{min(99, max(1, math.floor(100 * p + 0.5)))}%"
+
+
+def times(x: float, cap: float = 100.0) -> str:
+    """How many times as probable one entity is as another: '4.2×', '35×', '>100×'
+    beyond ``cap`` (and for an infinite ratio)."""
+    if x != x:
+        return "?×"
+    if x > cap:
+        return f">{cap:g}×"
+    return f"{x:.1f}×" if x < 10 else f"{x:.0f}×"
 
 
 def bits(gain: float) -> str:

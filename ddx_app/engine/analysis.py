@@ -13,8 +13,9 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from ..knowledge.model import KnowledgeBase
-from . import explain, rules, suggest
-from .posterior import log_scores, normalise, observed_states
+from . import alerts, explain, rules, suggest
+from .posterior import normalise, observed_states
+from .terms import ExclusionResult, Terms, UnscoredFinding, build_terms, log_scores
 
 
 class Ranked(NamedTuple):
@@ -30,8 +31,9 @@ class Analysis:
         self.prior = prior
         self.values: dict[str, Any] = {f: values[f] for f in kb.findings if f in values}
         self.states: dict[str, str] = observed_states(kb, self.values)
-        self.probabilities: list[float] = normalise(log_scores(kb, self.states, prior))
-        self._explanations: dict[str, list[explain.Contribution]] = {}
+        self.terms: Terms = build_terms(kb, self.values, self.states, prior)
+        self.probabilities: list[float] = normalise(log_scores(kb, self.terms))
+        self._explanations: dict[tuple[str, str | None], list[explain.Contribution]] = {}
         # orderable_only -> (length asked for, None = all; the ranking of that length)
         self._rankings: dict[bool, tuple[int | None, list[suggest.Suggestion]]] = {}
 
@@ -63,15 +65,48 @@ class Analysis:
             return first.entity, second.entity
         return None
 
-    def explain(self, entity: str) -> list[explain.Contribution]:
-        if entity not in self._explanations:
-            self._explanations[entity] = explain.contributions(
-                self.kb, entity, self.values, self.states, self.prior)
-        return self._explanations[entity]
+    def rival(self, entity: str) -> str | None:
+        """The entity an explanation of ``entity`` weighs it against: the leader, or for
+        the leader the runner-up (None when the knowledge base holds one entity)."""
+        if len(self.ranking) < 2:
+            return None
+        first, second = self.ranking[0].entity, self.ranking[1].entity
+        return second if entity == first else first
+
+    def explain(self, entity: str, rival: str | None = None) -> list[explain.Contribution]:
+        """Each scored finding's weight for ``entity`` against ``rival`` (default: its
+        strongest rival, see :meth:`rival`), strongest first."""
+        rival = rival or self.rival(entity)
+        key = (entity, rival)
+        if key not in self._explanations:
+            self._explanations[key] = explain.contributions(
+                self.kb, entity, rival, self.values, self.terms)
+        return self._explanations[key]
+
+    def group_totals(self, entity: str, rival: str | None = None) -> dict[str, float]:
+        """What each dependence group with two or more recorded findings contributes
+        together: the weighted sum of its members' weights against the rival."""
+        totals: dict[str, float] = {}
+        counts: dict[str, int] = {}
+        for c in self.explain(entity, rival):
+            if c.group:
+                totals[c.group] = totals.get(c.group, 0.0) + c.llr
+                counts[c.group] = counts.get(c.group, 0) + 1
+        return {g: v for g, v in totals.items() if counts[g] > 1}
 
     def compare(self, a: str, b: str) -> list[explain.PairwiseFinding]:
         """The recorded findings that separate entity ``a`` from ``b``, strongest first."""
-        return explain.pairwise(self.kb, a, b, self.states)
+        return explain.pairwise(self.kb, a, b, self.terms)
+
+    @property
+    def exclusions(self) -> tuple[ExclusionResult, ...]:
+        """Published exclusion criteria met by the recorded findings."""
+        return self.terms.exclusions
+
+    @property
+    def unscored(self) -> tuple[UnscoredFinding, ...]:
+        """Recorded findings that do not enter the ranking (context, not applicable)."""
+        return self.terms.unscored
 
     def odds(self, a: str, b: str) -> float:
         """Posterior odds of ``a`` over ``b`` (inf when b's probability underflows)."""
@@ -83,7 +118,22 @@ class Analysis:
 
     @cached_property
     def red_flags(self) -> list[rules.RedFlagResult]:
-        return rules.red_flags(self.kb, self.values)
+        """The red flags still active (see :attr:`red_flag_results` for resolved ones)."""
+        return [r for r in self.red_flag_results if not r.resolved]
+
+    @cached_property
+    def red_flag_results(self) -> list[rules.RedFlagResult]:
+        """Every red flag that applies, active or resolved (those silenced left out)."""
+        return rules.red_flags(self.kb, self.values, self.posterior)
+
+    @cached_property
+    def alerts(self) -> list[alerts.Alert]:
+        """Every warning the front ends show, most urgent first (engine/alerts.py)."""
+        return alerts.build_alerts(self)
+
+    def alerts_in(self, lang: str) -> list[alerts.Alert]:
+        """:attr:`alerts` with the knowledge base's texts in another language."""
+        return self.alerts if lang == "en" else alerts.build_alerts(self, lang)
 
     @cached_property
     def workups(self) -> list[rules.WorkupResult]:
@@ -91,7 +141,7 @@ class Analysis:
 
     @cached_property
     def outside(self) -> rules.OutsideWarning | None:
-        return rules.outside_differential(self.kb, self.values, self.states)
+        return rules.outside_differential(self.kb, self.values, self.terms)
 
     def suggestions(self, top: int | None = 5, orderable_only: bool = False
                     ) -> list[suggest.Suggestion]:
@@ -102,7 +152,7 @@ class Analysis:
             longest, ranking = cached
             if longest is None or (top is not None and top <= longest):
                 return ranking if top is None else ranking[:top]
-        ranking = suggest.rank_tests(self.kb, self.probabilities, set(self.values),
+        ranking = suggest.rank_tests(self.kb, self.probabilities, self._not_candidates,
                                      orderable_only=orderable_only, top=top)
         self._rankings[orderable_only] = (top, ranking)
         return ranking
@@ -115,7 +165,13 @@ class Analysis:
         return bool(best) and best[0].gain_bits < self.kb.settings.settled_below_bits
 
     def panel(self, k: int = 3) -> list[tuple[str, float]]:
-        return suggest.best_panel(self.kb, self.probabilities, set(self.values), k)
+        return suggest.best_panel(self.kb, self.probabilities, self._not_candidates, k)
+
+    @cached_property
+    def _not_candidates(self) -> set[str]:
+        """Findings a next-best-test list skips: those recorded, and context findings
+        (they never move the ranking)."""
+        return set(self.values) | {f for f, x in self.kb.findings.items() if x.is_context}
 
 
 def analyse(kb: KnowledgeBase, values: Mapping[str, Any], prior: str = "prevalence") -> Analysis:

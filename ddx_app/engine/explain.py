@@ -1,14 +1,17 @@
-"""Per-finding evidence: how much each observed finding moves one entity.
+"""Per-finding evidence: how much each scored finding moves one entity against its rival.
 
-The contribution of finding f (observed in state s) to entity e is the log
-likelihood ratio of e against the alternatives, the other entities weighted by
-the prior in use:
+The contribution of finding f (observed in state s, dependence weight w) to entity e
+is its weighted log likelihood ratio against the strongest rival r - the leader, or
+for the leader the runner-up:
 
-    LLR = log P(s | e) - log sum_{e' != e} w(e') P(s | e'),   w = prior renormalised without e
+    LLR = w * (log P(s | e) - log P(s | r))
 
-Positive values favour e, negative values count against it. Each contribution
-carries the provenance of P(s | e) (source id or expert estimate) and the raw
-counts where the KB gives them.
+Positive values favour e over r, negative values favour r. Weighing against one
+named rival (not against a prior-weighted mixture of all the others) means a result
+that e almost never shows (0/n, at the likelihood floor) can never read as evidence
+*for* e: the rival shows it at least as often. Each contribution carries the
+provenance of P(s | e) (source id or expert estimate), the raw counts where the KB
+gives them, and its dependence group, so the group's joint weight can be shown.
 """
 
 # NamedTuple fields: annotations evaluated, not postponed (see knowledge/model.py).
@@ -18,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from ..knowledge.model import KnowledgeBase, Provenance
+from .terms import Terms
 
 NEGLIGIBLE_LLR = 0.005
 """A weight smaller than this in magnitude prints as +0.00 or -0.00 (two decimals, as
@@ -29,11 +33,19 @@ class Contribution(NamedTuple):
     finding: str
     value: Any  # as recorded (state, alias or number)
     state: str
-    llr: float  # natural-log likelihood ratio against the alternatives
+    llr: float  # weighted natural-log likelihood ratio against the rival
     p_entity: float  # P(state | entity), clipped
-    p_alternatives: float  # prior-weighted P(state | other entities)
+    p_rival: float  # P(state | rival), clipped
     provenance: Provenance
     counts: str | None  # e.g. "18/25"
+    rival: str | None = None  # the entity weighed against
+    weight: float = 1.0  # dependence discount applied to the llr
+    group: str | None = None  # dependence group id
+
+    @property
+    def p_alternatives(self) -> float:
+        """Former name of :attr:`p_rival` (the alternative weighed against)."""
+        return self.p_rival
 
     @property
     def direction(self) -> str:
@@ -46,34 +58,31 @@ class Contribution(NamedTuple):
 def contributions(
     kb: KnowledgeBase,
     entity: str,
+    rival: str | None,
     values: Mapping[str, Any],
-    states: Mapping[str, str],
-    prior: str,
+    terms: Terms,
 ) -> list[Contribution]:
-    """Contributions of every observed finding to ``entity``, strongest first."""
+    """Contributions of every scored finding to ``entity`` against ``rival``, strongest
+    first. With no rival (a one-entity KB) every weight is 0."""
     ids = kb.entity_ids
     index = ids.index(entity)
-    priors = [math.exp(v) for v in kb.log_priors[prior]]
-    rest = math.fsum(p for i, p in enumerate(priors) if i != index) or 1.0
+    r_index = ids.index(rival) if rival is not None else index
     result = []
-    for fid, state in states.items():
-        row = kb.loglik[fid][state]
-        p_e = math.exp(row[index])
-        if len(ids) > 1:
-            p_alt = math.fsum(priors[i] * math.exp(v) for i, v in enumerate(row) if i != index)
-            p_alt /= rest
-        else:
-            p_alt = p_e
-        cell = kb.cell(entity, fid)
+    for s in terms.scored:
+        row = kb.loglik[s.finding][s.state]
+        cell = kb.cell(entity, s.finding)
         result.append(Contribution(
-            finding=fid,
-            value=values[fid],
-            state=state,
-            llr=math.log(p_e / p_alt),
-            p_entity=p_e,
-            p_alternatives=p_alt,
+            finding=s.finding,
+            value=values[s.finding],
+            state=s.state,
+            llr=s.weight * (row[index] - row[r_index]),
+            p_entity=math.exp(row[index]),
+            p_rival=math.exp(row[r_index]),
             provenance=cell.provenance,
-            counts=cell.counts_text(state),
+            counts=cell.counts_text(s.state),
+            rival=rival,
+            weight=s.weight,
+            group=s.group,
         ))
     result.sort(key=lambda c: (-abs(c.llr), c.finding))
     return result
@@ -103,8 +112,7 @@ class PairwiseFinding(NamedTuple):
         return " / ".join(dict.fromkeys((self.provenance_a.label, self.provenance_b.label)))
 
 
-def pairwise(kb: KnowledgeBase, a: str, b: str,
-             states: Mapping[str, str]) -> list[PairwiseFinding]:
+def pairwise(kb: KnowledgeBase, a: str, b: str, terms: Terms) -> list[PairwiseFinding]:
     """What separates ``a`` from ``b`` in these findings, strongest first.
 
     The posterior odds of a over b are their prior odds times exp(sum of the llr):
@@ -112,10 +120,11 @@ def pairwise(kb: KnowledgeBase, a: str, b: str,
     """
     ia, ib = kb.entity_ids.index(a), kb.entity_ids.index(b)
     result = []
-    for fid, state in states.items():
+    for s in terms.scored:
+        fid, state = s.finding, s.state
         row = kb.loglik[fid][state]
         result.append(PairwiseFinding(
-            finding=fid, state=state, llr=row[ia] - row[ib],  # the engine's (weighted) table
+            finding=fid, state=state, llr=s.weight * (row[ia] - row[ib]),  # as the engine sums
             p_a=kb.likelihood(a, fid, state), p_b=kb.likelihood(b, fid, state),
             provenance_a=kb.cell(a, fid).provenance,
             provenance_b=kb.cell(b, fid).provenance))

@@ -11,7 +11,17 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from ..knowledge.conditions import evaluate, findings_in
-from ..knowledge.model import Criterion, KnowledgeBase, Mimic, RedFlag, Workup, WorkupStep
+from ..knowledge.model import (
+    Criterion,
+    KnowledgeBase,
+    Mimic,
+    OutsidePattern,
+    RedFlag,
+    Workup,
+    WorkupStep,
+    text,
+)
+from .terms import Terms
 
 
 class CriterionResult(NamedTuple):
@@ -38,20 +48,55 @@ class RedFlagResult(NamedTuple):
     flag: RedFlag
     triggered_by: tuple[str, ...]  # findings of the condition that are recorded
     not_done: tuple[str, ...]  # panel findings not yet assessed
+    resolved_by: tuple[str, ...] = ()  # recorded findings that resolve it (when resolved)
+    resolved: bool = False
 
 
-def red_flags(kb: KnowledgeBase, values: Mapping[str, Any]) -> list[RedFlagResult]:
-    """Flags whose condition holds while part of their panel is still not done."""
+def red_flags(kb: KnowledgeBase, values: Mapping[str, Any],
+              probabilities: Mapping[str, float] | None = None) -> list[RedFlagResult]:
+    """Every flag whose condition holds, active or resolved, in knowledge-base order.
+
+    A flag is *resolved* when its ``resolved_when`` condition holds or its whole panel
+    (if it has one) is done. A flag ``about`` an entity is left out (silent) while that
+    entity's probability is below ``engine.flag_silent_below``.
+    """
     out = []
+    silent_below = kb.settings.flag_silent_below
     for flag in kb.red_flags:
         if evaluate(flag.when, values, kb.findings) is not True:
             continue
-        not_done = tuple(f for f in flag.panel if f not in values)
-        if flag.panel and not not_done:
+        if flag.about is not None and probabilities is not None and \
+                probabilities.get(flag.about, 1.0) < silent_below:
             continue
+        not_done = tuple(f for f in flag.panel if f not in values)
         triggered = tuple(f for f in findings_in(flag.when) if f in values)
-        out.append(RedFlagResult(flag, triggered, not_done))
+        by: tuple[str, ...] = ()
+        resolved = True
+        if flag.resolved_when is not None and \
+                evaluate(flag.resolved_when, values, kb.findings) is True:
+            by = _witnesses(flag.resolved_when, values, kb)
+        elif flag.panel and not not_done:
+            by = flag.panel
+        else:
+            resolved = False
+        out.append(RedFlagResult(flag, triggered, not_done, by, resolved))
     return out
+
+
+def _witnesses(cond: dict, values: Mapping[str, Any], kb: KnowledgeBase) -> tuple[str, ...]:
+    """The recorded findings that make a (true) condition true: for ``any`` only the
+    branches that hold, for ``all`` every branch."""
+    if "finding" in cond:
+        return (cond["finding"],) if cond["finding"] in values else ()
+    if "not" in cond:
+        return tuple(f for f in findings_in(cond["not"]) if f in values)
+    branches = cond.get("all") or cond.get("any") or cond.get("of") or ()
+    if "all" not in cond:
+        branches = [c for c in branches if evaluate(c, values, kb.findings) is True]
+    seen: list[str] = []
+    for sub in branches:
+        seen += [f for f in _witnesses(sub, values, kb) if f not in seen]
+    return tuple(seen)
 
 
 class WorkupResult(NamedTuple):
@@ -84,10 +129,14 @@ def follow_workup(kb: KnowledgeBase, workup: Workup, values: Mapping[str, Any],
 
 def workups(kb: KnowledgeBase, values: Mapping[str, Any],
             probabilities: Mapping[str, float]) -> list[WorkupResult]:
-    """Workups of entities whose posterior reaches the workup's threshold."""
+    """Workups of entities whose posterior reaches the workup's threshold and whose
+    ``when`` condition (if any) is met: an ALK stain is asked for once there is a spindle
+    cell proliferation to stain, not on clinical data alone."""
     out = []
     for eid, entity in kb.entities.items():
         for workup in entity.workups:
+            if workup.when is not None and evaluate(workup.when, values, kb.findings) is not True:
+                continue
             if probabilities[eid] >= workup.threshold:
                 out.append(follow_workup(kb, workup, values, probabilities[eid]))
     return out
@@ -101,15 +150,22 @@ class OutsideWarning(NamedTuple):
     unexplained: tuple[tuple[str, str, float], ...]  # (finding, state, P(state | best fit))
     mimics: tuple[Mimic, ...]
     matched_mimics: tuple[str, ...]  # ids of mimics whose suggested_by conditions hold
+    patterns: tuple[OutsidePattern, ...] = ()  # KB patterns no entity shows, that hold
+    atypical: bool = True  # the typicality score alone is below the threshold
 
     @property
     def explanation(self) -> str:
-        return (f"Even the best-fitting entity explains these findings poorly: the findings "
+        parts = [text(p.message) for p in self.patterns]
+        if self.atypical:
+            parts.append(
+                f"Even the best-fitting entity explains these findings poorly: the findings "
                 f"that argue against it are {abs(self.z):.1f} standard deviations less likely "
                 "than in a typical case of that entity.")
+        return " ".join(parts)
 
 
-def typicality(kb: KnowledgeBase, states: Mapping[str, str]) -> list[float]:
+def typicality(kb: KnowledgeBase, states: Mapping[str, str],
+               weights: Mapping[str, float] | None = None) -> list[float]:
     """Per entity, how typical the observed findings are for a case of that entity.
 
     z(e) = (L(e) - E[L | e]) / SD[L | e], where L(e) = sum of log P(state | e) over the
@@ -118,7 +174,8 @@ def typicality(kb: KnowledgeBase, states: Mapping[str, str]) -> list[float]:
     A finding that e explains better than every other entity (ALK+ for IMT, however
     rare) is evidence for e, not for something outside the differential, so it is
     left out of e's score. A z far below 0 means findings that argue against e are
-    surprising even for e.
+    surprising even for e. ``weights`` (dependence discounts, default 1) scale each
+    finding's term, its expectation and (squared) its variance, as the posterior does.
     """
     n = len(kb.entity_ids)
     moments = _moments(kb)
@@ -129,11 +186,12 @@ def typicality(kb: KnowledgeBase, states: Mapping[str, str]) -> list[float]:
         row = kb.loglik[fid][state]
         best = max(row)
         m, v = moments[fid]
+        w = 1.0 if weights is None else weights.get(fid, 1.0)
         for i in range(n):
             if row[i] < best:
-                observed[i] += row[i]
-                mean[i] += m[i]
-                var[i] += v[i]
+                observed[i] += w * row[i]
+                mean[i] += w * m[i]
+                var[i] += w * w * v[i]
     return [(o - m) / math.sqrt(v) if v > 1e-12 else 0.0
             for o, m, v in zip(observed, mean, var)]
 
@@ -149,7 +207,7 @@ def _compute_moments(kb: KnowledgeBase) -> dict[str, tuple[tuple[float, ...], tu
     for fid, rows in kb.loglik.items():
         means, variances = [], []
         for i in range(len(kb.entity_ids)):
-            logs = [rows[s][i] for s in rows]
+            logs = [rows[s][i] for s in kb.findings[fid].states]  # exclusive states only
             ps = [math.exp(v) for v in logs]
             total = math.fsum(ps)
             m = math.fsum(p * v for p, v in zip(ps, logs)) / total
@@ -161,7 +219,7 @@ def _compute_moments(kb: KnowledgeBase) -> dict[str, tuple[tuple[float, ...], tu
 
 
 def outside_differential(kb: KnowledgeBase, values: Mapping[str, Any],
-                         states: Mapping[str, str]) -> OutsideWarning | None:
+                         terms: "Terms") -> OutsideWarning | None:
     """Warn when the findings are atypical for every entity (max typicality z < threshold).
 
     Needs at least ``min_findings`` observed findings; thresholds come from kb.yaml
@@ -169,11 +227,15 @@ def outside_differential(kb: KnowledgeBase, values: Mapping[str, Any],
     explains worst (P below ``improbable_below``).
     """
     s = kb.settings
-    if len(states) < s.min_findings:
+    states = {f.finding: f.state for f in terms.scored}
+    patterns = tuple(p for p in s.outside_patterns
+                     if evaluate(p.when, values, kb.findings) is True)
+    if len(states) < s.min_findings and not patterns:
         return None
-    z = typicality(kb, states)
+    z = typicality(kb, states, {f.finding: f.weight for f in terms.scored})
     best = max(range(len(z)), key=z.__getitem__)
-    if z[best] >= s.typicality_z_below:
+    atypical = len(states) >= s.min_findings and z[best] < s.typicality_z_below
+    if not atypical and not patterns:
         return None
     unexplained = sorted(
         ((fid, st, math.exp(kb.loglik[fid][st][best])) for fid, st in states.items()
@@ -184,4 +246,5 @@ def outside_differential(kb: KnowledgeBase, values: Mapping[str, Any],
         if any(evaluate(c, values, kb.findings) is True for c in m.suggested_by)
     )
     ordered = tuple(sorted(kb.mimics, key=lambda m: m.id not in matched))
-    return OutsideWarning(kb.entity_ids[best], z[best], tuple(unexplained), ordered, matched)
+    return OutsideWarning(kb.entity_ids[best], z[best], tuple(unexplained), ordered, matched,
+                          patterns, atypical)

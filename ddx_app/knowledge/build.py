@@ -4,22 +4,29 @@ from __future__ import annotations
 
 from .model import (
     NUMERIC,
+    Band,
     Bin,
     Cell,
     CellTable,
     Criterion,
+    DependenceGroup,
+    DisplaySettings,
     EngineSettings,
     Entity,
+    Exclusion,
     Finding,
     Group,
     KnowledgeBase,
     Mimic,
+    OutsidePattern,
+    PriorPreset,
     Provenance,
     RedFlag,
     ReportSettings,
     Source,
     Workup,
     WorkupStep,
+    with_unions,
 )
 
 _NO_DATA_NOTE = {"en": "Not given for this entity: treated as uninformative (equal across states)."}
@@ -54,6 +61,9 @@ def build_catalogue(findings_data: dict) -> dict[str, Finding]:
             unit=item.get("unit"),
             range=tuple(item["range"]) if "range" in item else None,
             bins=bins,
+            unions={k: tuple(v) for k, v in kinds.get(kind, {}).get("unions", {}).items()},
+            role=item.get("role", "lesion"),
+            applies_if=item.get("applies_if"),
         ))
     return catalogue
 
@@ -61,7 +71,8 @@ def build_catalogue(findings_data: dict) -> dict[str, Finding]:
 def no_data_cell(finding: Finding) -> Cell:
     """The cell used where an entity gives no figure (allowed if require_complete is off)."""
     p = 1.0 / len(finding.states)
-    return Cell(finding.id, {s: p for s in finding.states}, Provenance(None, True, _NO_DATA_NOTE))
+    return Cell(finding.id, with_unions(finding, {s: p for s in finding.states}),
+                Provenance(None, True, _NO_DATA_NOTE))
 
 
 def _entity(raw: dict, catalogue: dict[str, Finding]) -> Entity:
@@ -77,6 +88,7 @@ def _entity(raw: dict, catalogue: dict[str, Finding]) -> Entity:
             threshold=w.get("when_probability_at_least", 0.0),
             provenance=provenance(w),
             note=w.get("note"),
+            when=w.get("when"),
         )
         for w in raw.get("workups", ())
     )
@@ -93,7 +105,55 @@ def _entity(raw: dict, catalogue: dict[str, Finding]) -> Entity:
         criteria=tuple(Criterion(c["id"], c["name"], c["rule"], provenance(c))
                        for c in raw.get("criteria", ())),
         workups=workups,
+        exclusions=tuple(Exclusion(x["id"], eid, x["name"], x["rule"], provenance(x))
+                         for x in raw.get("exclusions", ())),
     )
+
+
+def build_presets(manifest: dict) -> tuple[dict[str, PriorPreset], str]:
+    """kb.yaml ``priors``; a KB without them has one preset, its prevalence."""
+    priors = manifest.get("priors")
+    if not priors:
+        return {}, "prevalence"
+    presets = {
+        p["id"]: PriorPreset(
+            id=p["id"], label=p["label"], description=p["description"],
+            uniform=bool(p.get("uniform", False)),
+            assumes=tuple((a["finding"], a["is"]) for a in p.get("assumes", ())),
+            factors=dict(p.get("factors", {})),
+            selected_by=p.get("selected_by"),
+            ignores=tuple(p.get("ignores", ())),
+            provenance=provenance(p))
+        for p in priors["presets"]
+    }
+    return presets, priors["default"]
+
+
+def build_dependence(manifest: dict) -> tuple[str, tuple[DependenceGroup, ...]]:
+    dep = manifest.get("dependence")
+    if not dep:
+        return "independent", ()
+    groups = tuple(DependenceGroup(g["id"], g["label"], tuple(g["findings"]), g["correlation"],
+                                   provenance(g)) for g in dep["groups"])
+    return dep["method"], groups
+
+
+def build_red_flag(r: dict) -> RedFlag:
+    return RedFlag(r["id"], r["when"], tuple(r.get("panel", ())), r["message"], provenance(r),
+                   title=r.get("title"), resolved_when=r.get("resolved_when"),
+                   resolves=r.get("resolves"), about=r.get("about"),
+                   level=r.get("level", "warning"))
+
+
+def build_display(display: dict | None) -> DisplaySettings:
+    """kb.yaml ``display``; what it leaves out keeps the defaults of DisplaySettings."""
+    if not display:
+        return DisplaySettings()
+    defaults = DisplaySettings()
+    bands = tuple(Band(b["id"], b["label"], b["at_least"]) for b in display.get("bands", ()))
+    return DisplaySettings(bands=bands or defaults.bands,
+                           odds_cap=display.get("odds_cap", defaults.odds_cap),
+                           mimics_shown=display.get("mimics_shown", defaults.mimics_shown))
 
 
 def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) -> KnowledgeBase:
@@ -106,6 +166,8 @@ def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) 
     engine = manifest["engine"]
     outside = engine["outside"]
     report = manifest["report"]
+    presets, default_preset = build_presets(manifest)
+    method, dependence_groups = build_dependence(manifest)
     groups = {
         g["id"]: Group(g["id"], g["label"], bool(g.get("orderable", False)),
                        tuple(f.id for f in catalogue.values() if f.group == g["id"]))
@@ -130,6 +192,12 @@ def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) 
             typicality_z_below=outside["typicality_z_below"],
             min_findings=outside["min_findings"],
             improbable_below=outside["improbable_below"],
+            exclusion_factor=engine.get("exclusion_factor", engine["likelihood_floor"]),
+            dependence_method=method,
+            flag_silent_below=engine.get("flag_silent_below", 0.0),
+            outside_patterns=tuple(
+                OutsidePattern(o["id"], o["when"], o["message"], provenance(o))
+                for o in outside.get("patterns", ())),
         ),
         report=ReportSettings(
             discuss_most=report["discuss"]["most"],
@@ -143,8 +211,7 @@ def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) 
         findings=catalogue,
         entities={e["id"]: _entity(e, catalogue) for e in raw["entities"]},
         sources=sources,
-        red_flags=tuple(RedFlag(r["id"], r["when"], tuple(r.get("panel", ())), r["message"],
-                                provenance(r)) for r in manifest.get("red_flags", ())),
+        red_flags=tuple(build_red_flag(r) for r in manifest.get("red_flags", ())),
         mimics=tuple(Mimic(m["id"], m["name"], m["hint"], tuple(m.get("suggested_by", ())),
                            provenance(m)) for m in manifest.get("mimics", ())),
         warnings=warnings,
@@ -152,6 +219,10 @@ def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) 
         pertinent_negative_states=frozenset(
             fdata.get("state_roles", {}).get("pertinent_negative", ())),
         state_keys={k: tuple(v) for k, v in fdata.get("state_roles", {}).get("keys", {}).items()},
+        presets=presets,
+        default_preset=default_preset,
+        dependence_groups=dependence_groups,
+        display=build_display(manifest.get("display")),
     )
     kb.compile()
     return kb

@@ -84,8 +84,9 @@ def evaluate(cond: dict, values: Mapping[str, Any], findings: Mapping[str, Findi
                 return compare(value, cond[key])
         state = finding.state_of(value)
         wanted = [cond["is"]] if "is" in cond else cond["in"]
-        # a condition may name an alias ("diffuse") or the state itself ("positive")
-        return value in wanted or state in wanted
+        # a condition may name an alias ("diffuse"), the state itself, or a union that
+        # covers it ("positive" covers a graded stain's focal and diffuse)
+        return value in wanted or any(finding.covers(w, state) for w in wanted)
     if "not" in cond:
         inner = evaluate(cond["not"], values, findings)
         return None if inner is None else not inner

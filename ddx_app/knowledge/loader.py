@@ -122,7 +122,14 @@ def _parse_all(files: list[tuple[Path, str, str]]) -> list[tuple[RawFile | None,
 def _validate(directory: Path, files: list[tuple[Path, str, str]]) -> tuple[dict, list[Problem]]:
     """Parse and check every file; return raw data and all problems (errors and warnings)."""
     from .build import build_catalogue
-    from .semantic import Checker, check_entity, check_findings, check_manifest, check_sources
+    from .semantic import (
+        Checker,
+        check_entity,
+        check_entity_references,
+        check_findings,
+        check_manifest,
+        check_sources,
+    )
 
     parsed: dict[str, RawFile] = {}
     problems: list[Problem] = []
@@ -149,6 +156,7 @@ def _validate(directory: Path, files: list[tuple[Path, str, str]]) -> tuple[dict
         if eid in seen:
             ck.error(ef, ("id",), f"duplicate entity id {eid!r} (also in {seen[eid]})")
         seen[eid] = ef.label
+    check_entity_references(kb_file, set(seen), ck)
     _warn_unused_sources(sources_file, [kb_file, *entity_files], ck)
     raw = {
         "kb": kb_file.data,

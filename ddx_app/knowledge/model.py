@@ -50,6 +50,15 @@ class Finding(NamedTuple):
     unit: Text | None = None
     range: tuple[float, float] | None = None
     bins: tuple[Bin, ...] = ()
+    role: str = "lesion"  # "context": the patient or background mucosa, never scored
+    applies_if: dict | None = None  # scored only when this condition is not false
+    # coarser results a case may record (graded stains: positive = focal or diffuse); the
+    # engine scores them with the summed likelihood of the states they cover
+    unions: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+
+    @property
+    def is_context(self) -> bool:
+        return self.role == "context"
 
     @property
     def is_numeric(self) -> bool:
@@ -57,8 +66,17 @@ class Finding(NamedTuple):
 
     @property
     def accepted_values(self) -> tuple[str, ...]:
-        """States and aliases a case file may give (numeric: none)."""
-        return self.states + tuple(self.aliases)
+        """States, unions and aliases a case file may give (numeric: none)."""
+        return self.states + tuple(self.unions) + tuple(self.aliases)
+
+    @property
+    def scored_states(self) -> tuple[str, ...]:
+        """Every state the engine has a likelihood row for: the states, then the unions."""
+        return self.states + tuple(self.unions)
+
+    def covers(self, wanted: str, state: str) -> bool:
+        """True when a recorded ``state`` is ``wanted`` or one of the states it covers."""
+        return state == wanted or state in self.unions.get(wanted, ())
 
     def state_of(self, value: Any) -> str:
         """The state a case value falls in (alias resolved, number binned).
@@ -79,7 +97,7 @@ class Finding(NamedTuple):
             raise ValueError(
                 f"{self.id} takes one of {', '.join(self.accepted_values)}, not {value!r}"
             )
-        if value in self.states:
+        if value in self.states or value in self.unions:
             return value
         if value in self.aliases:
             return self.aliases[value]
@@ -174,6 +192,16 @@ def cell_probs(states: tuple[str, ...], raw: dict) -> dict[str, float]:
     return probs
 
 
+def with_unions(finding: "Finding", probs: dict[str, float]) -> dict[str, float]:
+    """``probs`` plus each union state's probability: the sum of the states it covers."""
+    if not finding.unions:
+        return probs
+    out = dict(probs)
+    for union, covered in finding.unions.items():
+        out[union] = math.fsum(probs[s] for s in covered)
+    return out
+
+
 class CellTable(Mapping):
     """An entity's cells, built from the raw data on first access (most are never shown)."""
 
@@ -184,8 +212,10 @@ class CellTable(Mapping):
         self._built: dict[str, Cell] = {}
 
     def probs(self, fid: str) -> dict[str, float]:
-        """P(state) for one finding without building the Cell (used to compile)."""
-        return cell_probs(self._catalogue[fid].states, self._raw[fid])
+        """P(state) for one finding without building the Cell (used to compile); union
+        states (graded stains: positive) included."""
+        finding = self._catalogue[fid]
+        return with_unions(finding, cell_probs(finding.states, self._raw[fid]))
 
     def __getitem__(self, fid: str) -> Cell:
         cell = self._built.get(fid)
@@ -210,6 +240,46 @@ class Criterion(NamedTuple):
     provenance: Provenance
 
 
+class Exclusion(NamedTuple):
+    """A published exclusion criterion of one entity (e.g. ACR/EULAR: ALK excludes IgG4-RD)."""
+
+    id: str
+    entity: str
+    name: Text
+    rule: dict
+    provenance: Provenance
+
+
+class PriorPreset(NamedTuple):
+    """A population a case may be drawn from (kb.yaml ``priors``).
+
+    The prior of a preset is the entities' prevalence (the default population),
+    times ``factors``, times the likelihood of each ``assumes`` finding that the case
+    has not recorded; ``uniform`` ignores prevalence. ``ignores`` lists findings the
+    preset makes uninformative (everyone in an endemic region is exposed).
+    """
+
+    id: str
+    label: Text
+    description: Text
+    uniform: bool
+    assumes: tuple[tuple[str, str], ...]  # (finding, state)
+    factors: dict[str, float]
+    selected_by: dict | None
+    ignores: tuple[str, ...]
+    provenance: Provenance
+
+
+class DependenceGroup(NamedTuple):
+    """Findings that are not independent given the entity (kb.yaml ``dependence``)."""
+
+    id: str
+    label: Text
+    findings: tuple[str, ...]
+    correlation: float
+    provenance: Provenance
+
+
 class WorkupStep(NamedTuple):
     id: str
     finding: str
@@ -226,6 +296,7 @@ class Workup(NamedTuple):
     threshold: float
     provenance: Provenance
     note: Text | None = None
+    when: dict | None = None  # offered only when this condition is met
 
 
 class Entity(NamedTuple):
@@ -240,6 +311,7 @@ class Entity(NamedTuple):
     cells: CellTable  # finding id -> Cell, for the findings this entity gives
     criteria: tuple[Criterion, ...]
     workups: tuple[Workup, ...]
+    exclusions: tuple[Exclusion, ...] = ()
 
 
 class RedFlag(NamedTuple):
@@ -248,6 +320,12 @@ class RedFlag(NamedTuple):
     panel: tuple[str, ...]
     message: Text
     provenance: Provenance
+    title: Text | None = None  # a short heading (the message says what to do)
+    resolved_when: dict | None = None  # a condition: when true the flag shows as resolved
+    resolves: Text | None = None  # what resolves it, shown as "Resolved by: ..."
+    about: str | None = None  # an entity id: silent while its posterior is below
+    #                           engine.flag_silent_below
+    level: str = "warning"  # "critical" | "warning" | "info"
 
 
 class Mimic(NamedTuple):
@@ -255,6 +333,15 @@ class Mimic(NamedTuple):
     name: Text
     hint: Text
     suggested_by: tuple[dict, ...]
+    provenance: Provenance
+
+
+class OutsidePattern(NamedTuple):
+    """A combination of findings no entity of the KB shows (kb.yaml engine.outside.patterns)."""
+
+    id: str
+    when: dict
+    message: Text
     provenance: Provenance
 
 
@@ -266,6 +353,41 @@ class EngineSettings(NamedTuple):
     typicality_z_below: float
     min_findings: int
     improbable_below: float
+    exclusion_factor: float = 0.005
+    dependence_method: str = "independent"
+    outside_patterns: tuple[OutsidePattern, ...] = ()
+    flag_silent_below: float = 0.0  # a red flag about an entity is silent below this posterior
+
+
+class Band(NamedTuple):
+    """A verbal band for a probability (kb.yaml ``display.bands``)."""
+
+    id: str
+    label: Text
+    at_least: float  # the band's lower bound
+
+
+DEFAULT_BANDS = (
+    Band("strongly_favoured", {"en": "strongly favoured"}, 0.9),
+    Band("favoured", {"en": "favoured"}, 0.5),
+    Band("possible", {"en": "possible"}, 0.05),
+    Band("unlikely", {"en": "unlikely"}, 0.0),
+)
+
+
+class DisplaySettings(NamedTuple):
+    """kb.yaml ``display``: how probabilities are put into words (presentation choices)."""
+
+    bands: tuple[Band, ...] = DEFAULT_BANDS  # highest lower bound first; the last is 0
+    odds_cap: float = 100.0  # leader-versus-runner-up odds above this read ">100x"
+    mimics_shown: int = 5  # mimics named by the outside-this-differential warning
+
+    def band(self, p: float) -> Band:
+        """The band a probability falls in: the first whose lower bound it reaches."""
+        for b in self.bands:
+            if p >= b.at_least:
+                return b
+        return self.bands[-1]
 
 
 class ReportSettings(NamedTuple):
@@ -293,7 +415,11 @@ class KnowledgeBase:
                  red_flags: tuple[RedFlag, ...], mimics: tuple[Mimic, ...],
                  warnings: tuple[str, ...] = (), no_data: dict[str, Cell] | None = None,
                  pertinent_negative_states: frozenset[str] = frozenset(),
-                 state_keys: dict[str, tuple[str, ...]] | None = None):
+                 state_keys: dict[str, tuple[str, ...]] | None = None,
+                 presets: dict[str, PriorPreset] | None = None,
+                 default_preset: str = "prevalence",
+                 dependence_groups: tuple[DependenceGroup, ...] = (),
+                 display: DisplaySettings | None = None):
         self.id = id
         self.version = version
         self.title = title
@@ -312,6 +438,12 @@ class KnowledgeBase:
         self.no_data = no_data or {}  # finding id -> the shared no-data cell
         self.pertinent_negative_states = pertinent_negative_states
         self.state_keys = state_keys or {}  # "P" -> states that key sets
+        self.presets: dict[str, PriorPreset] = presets or {}
+        self.default_preset = default_preset
+        self.dependence_groups = dependence_groups
+        self.display = display or DisplaySettings()
+        self.group_of: dict[str, DependenceGroup] = {
+            fid: g for g in dependence_groups for fid in g.findings}
         # compiled by compile(): finding id -> state -> log P(state | entity), in
         # entity_ids order; prior mode -> log prior per entity
         self.loglik: dict[str, dict[str, tuple[float, ...]]] = {}
@@ -362,16 +494,59 @@ class KnowledgeBase:
         tables: dict[str, dict[str, list[float]]] = {}
         for fid, finding in self.findings.items():
             default = self.no_data[fid].probs
-            tables[fid] = {s: [w * math.log(self._clip(default[s]))] * n for s in finding.states}
+            tables[fid] = {s: [w * math.log(self._clip(default[s]))] * n
+                           for s in finding.scored_states}
         for i, entity in enumerate(self.entities.values()):
             for fid in entity.cells:
                 rows = tables[fid]
                 for s, p in entity.cells.probs(fid).items():
                     rows[s][i] = w * math.log(self._clip(p))
         self.loglik = {f: {s: tuple(v) for s, v in rows.items()} for f, rows in tables.items()}
+        self.log_priors = {name: self._base_log_prior(name) for name in self.prior_names}
+
+    @property
+    def prior_names(self) -> tuple[str, ...]:
+        """Every prior a user can pick: the presets, then the built-in aliases
+        ("prevalence" = the default preset; "uniform" when no preset has that id)."""
+        return (*self.presets, *(a for a in ("prevalence", "uniform") if a not in self.presets))
+
+    def prior_choices(self) -> tuple[tuple[str, Text, Text], ...]:
+        """(name, label, description) of the priors a front end offers: "prevalence" (the
+        default preset, under that preset's label) first, then the other presets; a KB
+        without presets offers prevalence and uniform."""
+        if not self.presets:
+            return (("prevalence", {"en": "Prevalence"},
+                     {"en": "Start from how often each entity is seen"}),
+                    ("uniform", {"en": "Uniform"}, {"en": "Start from equal odds"}))
+        default = self.presets[self.default_preset]
+        out = [("prevalence", default.label, default.description)]
+        out += [(p.id, p.label, p.description) for p in self.presets.values()
+                if p.id != self.default_preset]
+        if "uniform" not in self.presets:
+            out.append(("uniform", {"en": "Uniform"}, {"en": "Start from equal odds"}))
+        return tuple(out)
+
+    def prior_label(self, name: str, lang: str = "en") -> str:
+        """How a report or window names a prior: the preset's label."""
+        for choice, label, _ in self.prior_choices():
+            if choice == name:
+                return text(label, lang)
+        preset = self.preset(name)
+        return text(preset.label, lang) if preset is not None else name
+
+    def preset(self, name: str) -> PriorPreset | None:
+        """The preset a prior name stands for (None for the built-in uniform)."""
+        if name == "prevalence" and name not in self.presets:
+            return self.presets.get(self.default_preset)
+        return self.presets.get(name)
+
+    def _base_log_prior(self, name: str) -> tuple[float, ...]:
+        """Log prior of a preset before its assumed findings: prevalence x factors."""
         ids = self.entity_ids
-        total = sum(self.entities[e].prevalence for e in ids)
-        self.log_priors = {
-            "prevalence": tuple(math.log(self.entities[e].prevalence / total) for e in ids),
-            "uniform": tuple(-math.log(len(ids)) for _ in ids),
-        }
+        preset = self.preset(name)
+        if (preset is None and name != "prevalence") or (preset is not None and preset.uniform):
+            return tuple(-math.log(len(ids)) for _ in ids)
+        factors = preset.factors if preset is not None else {}
+        weights = [self.entities[e].prevalence * factors.get(e, 1.0) for e in ids]
+        total = math.fsum(weights)
+        return tuple(math.log(w / total) for w in weights)

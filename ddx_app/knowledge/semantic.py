@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import Problem
 from ..yamlio import LineMap
-from .conditions import check_condition
+from .conditions import check_condition, findings_in
 from .model import NUMERIC, Finding
 
 SUM_TOLERANCE = 1e-3
@@ -63,6 +63,16 @@ def check_findings(f: RawFile, catalogue: dict[str, Finding], ck: Checker) -> No
         for state in [*kind["states"], *kind.get("aliases", {})]:
             if state not in labels:
                 ck.error(f, ("kinds", kind_id), f"state {state!r} has no entry in state_labels")
+        for union, covered in kind.get("unions", {}).items():
+            if union in kind["states"] or union in kind.get("aliases", {}):
+                ck.error(f, ("kinds", kind_id, "unions", union),
+                         f"union {union!r} is also a state or an alias of {kind_id}")
+            if union not in labels:
+                ck.error(f, ("kinds", kind_id), f"state {union!r} has no entry in state_labels")
+            for state in covered:
+                if state not in kind["states"]:
+                    ck.error(f, ("kinds", kind_id, "unions", union),
+                             f"union {union!r} covers {state!r}, not a state of {kind_id}")
         for alias, target in kind.get("aliases", {}).items():
             if target not in kind["states"]:
                 ck.error(f, ("kinds", kind_id, "aliases", alias),
@@ -100,6 +110,12 @@ def check_findings(f: RawFile, catalogue: dict[str, Finding], ck: Checker) -> No
                      f"{', '.join([*kinds, 'categorical', NUMERIC])})")
         elif "states" in item or "bins" in item:
             ck.error(f, path, f"kind {kind!r} defines the states; remove 'states'/'bins'")
+        if "applies_if" in item:
+            for sub, message in check_condition(item["applies_if"], catalogue,
+                                                (*path, "applies_if")):
+                ck.error(f, sub, message)
+            if item["id"] in findings_in(item["applies_if"]):
+                ck.error(f, (*path, "applies_if"), f"{item['id']} cannot depend on itself")
     for i, g in enumerate(data["groups"]):
         if g["id"] not in used_groups:
             ck.warn(f, ("groups", i, "id"), f"group {g['id']!r} has no findings")
@@ -163,6 +179,12 @@ def check_entity(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
         check_provenance(crit, f, path, sources, ck, required=False)
         for sub, message in check_condition(crit["rule"], catalogue, (*path, "rule")):
             ck.error(f, sub, message)
+    _duplicates(data.get("exclusions", []), f, ("exclusions",), "exclusion", ck)
+    for i, excl in enumerate(data.get("exclusions", [])):
+        path = ("exclusions", i)
+        check_provenance(excl, f, path, sources, ck)
+        for sub, message in check_condition(excl["rule"], catalogue, (*path, "rule")):
+            ck.error(f, sub, message)
     for i, workup in enumerate(data.get("workups", [])):
         _check_workup(workup, f, ("workups", i), catalogue, sources, ck)
 
@@ -180,7 +202,9 @@ def _check_cell(fid: str, cell: dict, f: RawFile, catalogue: dict[str, Finding],
     for state in probs:
         if state not in finding.states:
             hint = " (aliases such as focal/diffuse take the 'positive' figure)" \
-                if state in finding.aliases else ""
+                if state in finding.aliases else \
+                f" (a union: give {' and '.join(finding.unions[state])})" \
+                if state in finding.unions else ""
             ck.error(f, (*path, state), f"{state!r} is not a state of {fid} (states: "
                      f"{', '.join(finding.states)}){hint}")
     known = {s: p for s, p in probs.items() if s in finding.states}
@@ -198,11 +222,11 @@ def _check_cell(fid: str, cell: dict, f: RawFile, catalogue: dict[str, Finding],
     if counts:
         n = counts["n"]
         for state, k in counts.items():
-            if state != "n" and state not in finding.states:
+            if state != "n" and state not in finding.scored_states:
                 ck.error(f, (*path, "counts", state), f"counts: {state!r} is not a state of {fid}")
             elif state != "n" and k > n:
                 ck.error(f, (*path, "counts", state), f"counts: {k} of {n} is more than all")
-        if sum(k for s, k in counts.items() if s != "n") > n:
+        if sum(k for s, k in counts.items() if s in finding.states) > n:
             ck.error(f, (*path, "counts"), f"counts add up to more than n = {n}")
         if n == 0:
             ck.error(f, (*path, "counts", "n"), "counts: n must be at least 1")
@@ -211,6 +235,9 @@ def _check_cell(fid: str, cell: dict, f: RawFile, catalogue: dict[str, Finding],
 def _check_workup(workup: dict, f: RawFile, path: tuple, catalogue: dict[str, Finding],
                   sources: set[str], ck: Checker) -> None:
     check_provenance(workup, f, path, sources, ck, required=False)
+    if "when" in workup:
+        for sub, message in check_condition(workup["when"], catalogue, (*path, "when")):
+            ck.error(f, sub, message)
     steps = {s["id"]: s for s in workup["steps"]}
     _duplicates(workup["steps"], f, (*path, "steps"), "step", ck)
     if workup["start"] not in steps:
@@ -221,6 +248,10 @@ def _check_workup(workup: dict, f: RawFile, path: tuple, catalogue: dict[str, Fi
         if finding is None:
             ck.error(f, (*spath, "finding"), f"unknown finding {step['finding']!r}")
             continue
+        if finding.unions:
+            ck.error(f, (*spath, "finding"), f"{finding.id} is graded "
+                     f"({', '.join(finding.accepted_values)}): a workup step needs a finding "
+                     "whose results exclude each other")
         for state, outcome in step["outcomes"].items():
             where = (*spath, "outcomes", state)
             if state not in finding.states:
@@ -251,8 +282,8 @@ def _cycles(start: str, steps: dict) -> Iterator[str]:
 
 def check_manifest(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
                    ck: Checker) -> None:
-    for block in ("engine", "report"):
-        settings = f.data.get(block, {})
+    for block in ("engine", "report", "display"):
+        settings = f.data.get(block) or {}
         if "source" in settings and settings["source"] not in sources and \
                 settings["source"] != "expert_estimate":
             ck.error(f, (block, "source"), f"unknown source id {settings['source']!r}")
@@ -266,12 +297,105 @@ def check_manifest(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
         for j, fid in enumerate(flag.get("panel", [])):
             if fid not in catalogue:
                 ck.error(f, (*path, "panel", j), f"unknown finding {fid!r}")
+        if "resolved_when" in flag:
+            for sub, message in check_condition(flag["resolved_when"], catalogue,
+                                                (*path, "resolved_when")):
+                ck.error(f, sub, message)
+    _check_display(f, ck)
+    patterns = f.data.get("engine", {}).get("outside", {}).get("patterns", [])
+    _duplicates(patterns, f, ("engine", "outside", "patterns"), "outside pattern", ck)
+    for i, pattern in enumerate(patterns):
+        path = ("engine", "outside", "patterns", i)
+        check_provenance(pattern, f, path, sources, ck, required=False)
+        for sub, message in check_condition(pattern["when"], catalogue, (*path, "when")):
+            ck.error(f, sub, message)
+    _check_priors(f, catalogue, sources, ck)
+    _check_dependence(f, catalogue, sources, ck)
     for i, mimic in enumerate(f.data.get("mimics", [])):
         path = ("mimics", i)
         check_provenance(mimic, f, path, sources, ck, required=False)
         for j, cond in enumerate(mimic.get("suggested_by", [])):
             for sub, message in check_condition(cond, catalogue, (*path, "suggested_by", j)):
                 ck.error(f, sub, message)
+
+
+def _check_priors(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
+                  ck: Checker) -> None:
+    priors = f.data.get("priors")
+    if not priors:
+        return
+    _duplicates(priors["presets"], f, ("priors", "presets"), "prior preset", ck)
+    ids = {p["id"] for p in priors["presets"]}
+    if priors["default"] not in ids:
+        ck.error(f, ("priors", "default"), f"default preset {priors['default']!r} is not "
+                 f"defined (expected one of {', '.join(sorted(ids))})")
+    for i, preset in enumerate(priors["presets"]):
+        path = ("priors", "presets", i)
+        check_provenance(preset, f, path, sources, ck, required=False)
+        for j, cond in enumerate(preset.get("assumes", [])):
+            for sub, message in check_condition(cond, catalogue, (*path, "assumes", j)):
+                ck.error(f, sub, message)
+            finding = catalogue.get(cond["finding"])
+            if finding is not None and cond["is"] not in finding.states:
+                ck.error(f, (*path, "assumes", j, "is"), f"an assumption names a state of "
+                         f"{finding.id} ({', '.join(finding.states)}), not {cond['is']!r}")
+        if "selected_by" in preset:
+            for sub, message in check_condition(preset["selected_by"], catalogue,
+                                                (*path, "selected_by")):
+                ck.error(f, sub, message)
+        for j, fid in enumerate(preset.get("ignores", [])):
+            if fid not in catalogue:
+                ck.error(f, (*path, "ignores", j), f"unknown finding {fid!r}")
+
+
+def _check_dependence(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
+                      ck: Checker) -> None:
+    dep = f.data.get("dependence")
+    if not dep:
+        return
+    _duplicates(dep["groups"], f, ("dependence", "groups"), "dependence group", ck)
+    owner: dict[str, str] = {}
+    for i, group in enumerate(dep["groups"]):
+        path = ("dependence", "groups", i)
+        check_provenance(group, f, path, sources, ck)
+        for j, fid in enumerate(group["findings"]):
+            if fid not in catalogue:
+                ck.error(f, (*path, "findings", j), f"unknown finding {fid!r}")
+            elif fid in owner:
+                ck.error(f, (*path, "findings", j), f"{fid!r} is already in dependence group "
+                         f"{owner[fid]!r}: a finding belongs to one group at most")
+            else:
+                owner[fid] = group["id"]
+
+
+def _check_display(f: RawFile, ck: Checker) -> None:
+    """Verbal bands: highest lower bound first, strictly falling, the last at 0 (every
+    probability gets a band)."""
+    display = f.data.get("display")
+    if not display:
+        return
+    bands = display.get("bands", [])
+    _duplicates(bands, f, ("display", "bands"), "band", ck)
+    for i in range(1, len(bands)):
+        if bands[i]["at_least"] >= bands[i - 1]["at_least"]:
+            ck.error(f, ("display", "bands", i, "at_least"), "bands go from the highest lower "
+                     f"bound down: {bands[i]['at_least']:g} is not below "
+                     f"{bands[i - 1]['at_least']:g}")
+    if bands and bands[-1]["at_least"] != 0:
+        ck.error(f, ("display", "bands", len(bands) - 1, "at_least"),
+                 "the last band must start at 0, so that every probability has a band")
+
+
+def check_entity_references(kb_file: RawFile, entity_ids: set[str], ck: Checker) -> None:
+    """Entity ids that kb.yaml names (prior factors, red flags' ``about``) must exist."""
+    for i, flag in enumerate(kb_file.data.get("red_flags", [])):
+        if "about" in flag and flag["about"] not in entity_ids:
+            ck.error(kb_file, ("red_flags", i, "about"), f"unknown entity {flag['about']!r}")
+    for i, preset in enumerate((kb_file.data.get("priors") or {}).get("presets", [])):
+        for eid in preset.get("factors", {}):
+            if eid not in entity_ids:
+                ck.error(kb_file, ("priors", "presets", i, "factors", eid),
+                         f"unknown entity {eid!r}")
 
 
 def check_sources(f: RawFile, ck: Checker) -> None:

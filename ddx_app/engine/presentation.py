@@ -1,0 +1,75 @@
+"""How a ranking is put into words, the same in every front end.
+
+Beside each probability a verbal band (kb.yaml ``display.bands``); under the ranking
+how many times as probable the leader is as the runner-up (capped at
+``display.odds_cap``) and what the probabilities are relative to: the entities of
+this knowledge base, nothing outside it. Numbers themselves go through
+:func:`ddx_app.formatting.percent` and :func:`ddx_app.formatting.times`.
+
+No Qt here. Annotations are evaluated, not postponed (see knowledge/model.py).
+"""
+
+import math
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..formatting import times
+from ..knowledge.model import Band, KnowledgeBase, text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .analysis import Analysis
+
+
+def band(kb: KnowledgeBase, p: float) -> Band:
+    """The verbal band of a probability."""
+    return kb.display.band(p)
+
+
+def band_label(kb: KnowledgeBase, p: float, lang: str = "en") -> str:
+    """'strongly favoured', 'favoured', 'possible', 'unlikely' (the bundled bands)."""
+    return text(kb.display.band(p).label, lang)
+
+
+class LeaderOdds(NamedTuple):
+    leader: str
+    runner_up: str
+    ratio: float  # P(leader) / P(runner-up); inf when the runner-up underflows
+
+
+def leader_odds(a: "Analysis") -> LeaderOdds | None:
+    """The leader against the runner-up (None with fewer than two entities)."""
+    if len(a.ranking) < 2:
+        return None
+    first, second = a.ranking[0], a.ranking[1]
+    ratio = first.probability / second.probability if second.probability > 0 else math.inf
+    return LeaderOdds(first.entity, second.entity, ratio)
+
+
+def leader_sentence(a: "Analysis", lang: str = "en") -> str:
+    """'IMT is 4.2× as probable as IgG4-RD.' ('>100×' beyond the cap; '' for one entity)."""
+    lo = leader_odds(a)
+    if lo is None:
+        return ""
+    kb = a.kb
+    return (f"{text(kb.entities[lo.leader].short_name, lang)} is "
+            f"{times(lo.ratio, kb.display.odds_cap)} as probable as "
+            f"{text(kb.entities[lo.runner_up].short_name, lang)}.")
+
+
+def leader_odds_json(a: "Analysis") -> dict | None:
+    """The leader's odds as JSON data (an infinite ratio is null: JSON has no infinity)."""
+    lo = leader_odds(a)
+    if lo is None:
+        return None
+    return {"leader": lo.leader, "runner_up": lo.runner_up,
+            "ratio": lo.ratio if math.isfinite(lo.ratio) else None,
+            "display": times(lo.ratio, a.kb.display.odds_cap)}
+
+
+def scope_sentence(kb: KnowledgeBase, short: bool = False) -> str:
+    """What every displayed ranking is relative to (``short``: where space is tight, with
+    the full sentence at hand, e.g. in a tooltip)."""
+    n = len(kb.entities)
+    if short:
+        return f"Relative to the {n} entities of this knowledge base only."
+    return (f"Probabilities are relative to the {n} entities in this knowledge "
+            f"base ({kb.id} {kb.version}); a lesion outside them is not ranked.")
