@@ -106,12 +106,15 @@ def test_criteria_three_valued(mini_kb):
 
 
 def test_alk_workup_follows_the_seed_algorithm(kb):
-    """IHC negative stops; IHC+ asks FISH; FISH- asks RT-PCR/NGS (seed case 15 path)."""
+    """IHC- asks for kinase fusion sequencing, which ends it; IHC+ asks FISH; FISH- asks
+    RT-PCR/NGS (seed case 15 path)."""
     base = {"spindle_cell_proliferation": "present", "plasma_cells_abundant": "present"}
     alk = lambda extra: next(w for w in analyse(kb, {**base, **extra}).workups  # noqa: E731
                          if w.workup.entity == "imt")
     assert alk({}).next_step.finding == "ihc_alk"
-    assert alk({"ihc_alk": "negative"}).finished
+    assert alk({"ihc_alk": "negative"}).next_step.finding == "kinase_fusion_ngs"
+    assert alk({"ihc_alk": "negative", "kinase_fusion_ngs": "negative"}).finished
+    assert alk({"ihc_alk": "negative", "kinase_fusion_ngs": "positive"}).finished
     assert alk({"ihc_alk": "positive"}).next_step.finding == "alk_fish"
     assert alk({"ihc_alk": "positive", "alk_fish": "negative"}).next_step.finding == "alk_rt_pcr"
     assert alk({"ihc_alk": "positive", "alk_fish": "negative", "alk_rt_pcr": "positive"}).finished
@@ -194,11 +197,18 @@ def test_adding_not_assessed_changes_nothing(kb, data):
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_observing_a_state_more_likely_under_a_raises_a(kb, data):
-    """If P(s | A) exceeds P(s | B) for every other B, observing s raises P(A)."""
+    """If P(s | A) exceeds P(s | B) for every other B, observing s raises P(A).
+
+    This holds for a finding the engine scores on its own: not context, and no other
+    member of its dependence group recorded (within a group the discount is shared, and
+    what counts is the finding's likelihood given the others, not its marginal)."""
     values = data.draw(findings_strategy(kb))
+    recorded_groups = {kb.group_of[f].id for f in values if f in kb.group_of}
     candidates = []
     for fid, f in kb.findings.items():
-        if fid in values:
+        if fid in values or f.is_context or f.applies_if is not None:
+            continue
+        if fid in kb.group_of and kb.group_of[fid].id in recorded_groups:
             continue
         for state in f.states:
             likes = {e: kb.likelihood(e, fid, state) for e in kb.entity_ids}
@@ -224,9 +234,10 @@ def test_vectorised_sum_matches_plain_python(kb, monkeypatch):
     """Large knowledge bases sum with NumPy; the result is the same posterior."""
     import importlib
 
-    post_module = importlib.import_module("ddx_app.engine.posterior")
+    post_module = importlib.import_module("ddx_app.engine.terms")
 
-    values = {"ihc_sma": "positive", "age_years": 34, "necrosis": "absent", "sex": "male"}
+    values = {"ihc_sma": "positive", "ihc_msa": "positive", "age_years": 34,
+              "necrosis": "absent", "sex": "male"}
     plain = analyse(kb, values).probabilities
     monkeypatch.setattr(post_module, "VECTOR_FROM", 1)
     vector = analyse(kb, values).probabilities
@@ -276,10 +287,15 @@ def test_pairwise_evidence_explains_the_posterior_odds(kb, data):
                        else data.draw(st.sampled_from(f.states)))
     result = analyse(kb, values)
     rows = result.compare(a, b)
-    assert [r.finding for r in rows] and set(r.finding for r in rows) == set(values) \
-        if values else rows == []
-    lp = kb.log_priors["prevalence"]
-    log_odds = lp[ids.index(a)] - lp[ids.index(b)] + math.fsum(r.llr for r in rows)
+    scored = {s.finding for s in result.terms.scored}
+    assert {r.finding for r in rows} == scored
+    assert scored | {u.finding for u in result.unscored} == set(values)
+    lp = result.terms.log_prior  # the population's prior, context included
+    excluded = {x.entity for x in result.exclusions}
+    penalty = {e: math.log(kb.settings.exclusion_factor) if e in excluded else 0.0
+               for e in (a, b)}
+    log_odds = (lp[ids.index(a)] + penalty[a] - lp[ids.index(b)] - penalty[b]
+                + math.fsum(r.llr for r in rows))
     pa, pb = result.posterior[a], result.posterior[b]
     if pa > 1e-300 and pb > 1e-300:
         assert math.isclose(math.log(pa / pb), log_odds, rel_tol=1e-9, abs_tol=1e-9)

@@ -40,3 +40,31 @@ def test_odds_read_both_ways():
     assert odds(float("inf")) == ">10,000 : 1"
     assert odds(0.0) == "1 : >10,000"
     assert odds(2e6) == ">10,000 : 1" and odds(1 / 2e6) == "1 : >10,000"
+
+
+@given(st.floats(0.0, 1.0))
+def test_percent_is_never_more_precise_than_the_evidence(p):
+    """Whole percent, '>99%' and '<1%' at the ends: never '>99.9%' nor a decimal."""
+    from ddx_app.formatting import percent
+
+    shown = percent(p)
+    assert "." not in shown and ">99.9" not in shown and shown.endswith("%")
+    assert shown != "100%" and shown != "0%"
+
+
+def test_percent_ends_and_rounding():
+    from ddx_app.formatting import percent
+
+    assert percent(0.9999999) == ">99%" and percent(0.995) == ">99%"
+    assert percent(0.994) == "99%"
+    assert percent(0.0) == "<1%" and percent(0.0049) == "<1%" and percent(0.005) == "1%"
+    assert percent(0.425) == "43%" and percent(0.5) == "50%"
+
+
+def test_times_caps_the_leaders_odds():
+    from ddx_app.formatting import times
+
+    assert times(4.23) == "4.2×"
+    assert times(35.4) == "35×"
+    assert times(100.0) == "100×" and times(100.5) == ">100×"
+    assert times(float("inf")) == ">100×" and times(5e9, cap=1000) == ">1000×"
