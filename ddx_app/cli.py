@@ -15,7 +15,15 @@ from collections.abc import Sequence
 
 from . import DISCLAIMER, __version__
 from .case import Case, load_case
-from .engine import PRIOR_MODES, Analysis, analyse
+from .engine import Analysis, analyse
+from .engine.alerts import alert_json, alert_lines
+from .engine.presentation import (
+    band,
+    band_label,
+    leader_odds_json,
+    leader_sentence,
+    scope_sentence,
+)
 from .errors import DdxError
 from .formatting import bits, odds, percent
 from .knowledge import check_knowledge_base, load_knowledge_base
@@ -34,8 +42,9 @@ def _parser() -> argparse.ArgumentParser:
         c = sub.add_parser(name, help=help_text)
         c.add_argument("case", help="case file (*.ddx.yaml)")
         c.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: bundled)")
-        c.add_argument("--prior", choices=PRIOR_MODES, default="prevalence",
-                       help="prior over entities (default: prevalence)")
+        c.add_argument("--prior", default="prevalence", metavar="NAME",
+                       help="prior preset of the knowledge base (see `ddx kb info`); "
+                       "default: prevalence, the knowledge base's default population")
         return c
 
     rank = case_command("rank", "rank the differential for a case")
@@ -44,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("entity", nargs="?", help="entity id (default: the leading entity)")
     explain.add_argument("--versus", metavar="OTHER",
                          help="also list what separates the entity from OTHER (entity id)")
+    explain.add_argument("--json", action="store_true", help="machine-readable output")
     suggest = case_command("suggest", "next best tests by expected information gain")
     suggest.add_argument("--top", type=int, default=5, metavar="N")
     suggest.add_argument("--stains-only", action="store_true",
@@ -58,7 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("case", nargs="?", help="case file (*.ddx.yaml)")
     report.add_argument("-o", "--output", metavar="OUT", help="OUT.html, OUT.pdf or OUT.json")
     report.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: bundled)")
-    report.add_argument("--prior", choices=PRIOR_MODES, default="prevalence")
+    report.add_argument("--prior", default="prevalence", metavar="NAME",
+                        help="prior preset of the knowledge base (default: prevalence)")
     report.add_argument("--template", metavar="FILE", help="custom Jinja2 template (sandboxed)")
     report.add_argument("--omit", action="append", default=[], metavar="SECTION",
                         help="leave a section out (repeatable; see --list-sections)")
@@ -102,10 +113,19 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def _load(args) -> tuple[KnowledgeBase, Case, Analysis]:
     kb = load_knowledge_base(args.kb)
+    require_prior(kb, args.prior)
     case = load_case(args.case, kb)
     for w in case.warnings:
         print(w, file=sys.stderr)
     return kb, case, analyse(kb, case.findings, args.prior)
+
+
+def require_prior(kb: KnowledgeBase, prior: str) -> None:
+    """Exit 2 with a one-line message when ``prior`` is not one of the KB's presets."""
+    if prior not in kb.prior_names:
+        print(f"ddx: error: unknown prior {prior!r} (this knowledge base has "
+              f"{', '.join(kb.prior_names)})", file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT)
 
 
 def _header(kb: KnowledgeBase, case: Case, a: Analysis) -> list[str]:
@@ -120,15 +140,26 @@ def rank_json(kb: KnowledgeBase, case: Case, a: Analysis) -> dict:
         "case_id": None if case.case_id is None else str(case.case_id),
         "knowledge_base": {"id": kb.id, "version": kb.version, "sha256": kb.sha256},
         "prior": a.prior,
-        "differential": [
-            {"entity": r.entity, "name": text(kb.entities[r.entity].name),
-             "probability": r.probability}
-            for r in a.ranking
-        ],
+        "differential": _differential_json(kb, a),
+        "relative_to_entities": len(kb.entities),
+        "scope": scope_sentence(kb),
+        "leader_odds": leader_odds_json(a),
         "close_call": list(a.close_call) if a.close_call else None,
         "outside_differential": a.outside is not None,
         "disclaimer": DISCLAIMER,
     }
+
+
+def _differential_json(kb: KnowledgeBase, a: Analysis) -> list[dict]:
+    """Every entity, most probable first: the contract's entity, name and (unrounded)
+    probability, plus its verbal band and the percentage as displayed."""
+    out = []
+    for r in a.ranking:
+        b = band(kb, r.probability)
+        out.append({"entity": r.entity, "name": text(kb.entities[r.entity].name),
+                    "probability": r.probability, "percent": percent(r.probability),
+                    "band": b.id, "band_label": text(b.label)})
+    return out
 
 
 def cmd_rank(args) -> int:
@@ -136,12 +167,7 @@ def cmd_rank(args) -> int:
     if args.json:
         print(json.dumps(rank_json(kb, case, a), indent=2, ensure_ascii=False))
         return 0
-    lines = _header(kb, case, a) + [""]
-    width = max(len(text(e.name)) for e in kb.entities.values())
-    for i, r in enumerate(a.ranking, 1):
-        bar = "#" * round(30 * r.probability)
-        lines.append(f"{i:>2}. {text(kb.entities[r.entity].name):<{width}}  "
-                     f"{percent(r.probability):>7}  {bar}")
+    lines = _header(kb, case, a) + [""] + _ranking_lines(kb, a)
     lines += _warnings(kb, a)
     lines += ["", DISCLAIMER]
     print("\n".join(lines))
@@ -149,32 +175,25 @@ def cmd_rank(args) -> int:
 
 
 def _warnings(kb: KnowledgeBase, a: Analysis) -> list[str]:
-    out = []
-    if a.close_call:
-        x, y = (text(kb.entities[e].short_name) for e in a.close_call)
-        out.append(f"\n! Close call: {x} vs {y} (leader < {kb.settings.close_call_ratio:g}x the "
-                   "runner-up).")
-    if a.outside:
-        out.append("\n! Outside this differential? " + _outside_text(kb, a))
-    for rf in a.red_flags:
-        out.append(f"\n! Red flag: {text(rf.flag.message)}"
-                   + (f" Not done: {', '.join(_flabel(kb, f) for f in rf.not_done)}."
-                      if rf.not_done else ""))
+    """Every alert (engine/alerts.py), most urgent first; resolved ones last, one line each."""
+    out: list[str] = []
+    for alert in a.alerts:
+        out += [""] + alert_lines(kb, alert)
     return out
 
 
-def _outside_text(kb: KnowledgeBase, a: Analysis) -> str:
-    o = a.outside
-    parts = []
-    if o.unexplained:
-        parts.append("improbable under every entity: " + "; ".join(
-            f"{_flabel(kb, f)} = {kb.findings[f].state_label(s, kb)} (at most {percent(p)})"
-            for f, s, p in o.unexplained) + ".")
-    else:
-        parts.append(o.explanation)
-    parts.append("Consider: " + "; ".join(
-        f"{text(m.name)} ({text(m.hint)})" for m in o.mimics[:4]) + ".")
-    return " ".join(parts)
+def _ranking_lines(kb: KnowledgeBase, a: Analysis) -> list[str]:
+    """Each entity with its percentage, verbal band and bar; the leader's odds against the
+    runner-up; what the probabilities are relative to."""
+    width = max(len(text(e.name)) for e in kb.entities.values())
+    bands = [band_label(kb, r.probability) for r in a.ranking]
+    bw = max(len(b) for b in bands)
+    lines = []
+    for i, (r, b) in enumerate(zip(a.ranking, bands), 1):
+        bar = "#" * round(30 * r.probability)
+        lines.append(f"{i:>2}. {text(kb.entities[r.entity].name):<{width}}  "
+                     f"{percent(r.probability):>4}  {b:<{bw}}  {bar}".rstrip())
+    return lines + ["", leader_sentence(a), scope_sentence(kb)]
 
 
 def _flabel(kb: KnowledgeBase, fid: str) -> str:
@@ -192,9 +211,15 @@ def cmd_explain(args) -> int:
         print(f"ddx: --versus needs another entity id (one of {', '.join(kb.entity_ids)})",
               file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.json:
+        print(json.dumps(explain_json(kb, case, a, entity, args.versus), indent=2,
+                         ensure_ascii=False))
+        return 0
     e = kb.entities[entity]
+    p = a.posterior[entity]
     lines = _header(kb, case, a)
-    lines += ["", f"{text(e.name)}: {percent(a.posterior[entity])}", "", "Evidence "
+    lines += ["", f"{text(e.name)}: {percent(p)} ({band_label(kb, p)})", leader_sentence(a),
+              scope_sentence(kb), "", "Evidence "
               "(natural-log likelihood ratio against the alternatives; + favours):"]
     contribs = a.explain(entity)
     if not contribs:
@@ -229,6 +254,63 @@ def cmd_explain(args) -> int:
     lines += ["", DISCLAIMER]
     print("\n".join(lines))
     return 0
+
+
+def explain_json(kb: KnowledgeBase, case: Case, a: Analysis, entity: str,
+                 versus: str | None = None) -> dict:
+    """``ddx explain --json``: the ranking, the alerts, every entity's criteria, the
+    evidence for one entity (and against ``versus``) and the workups (README.md)."""
+    evidence = []
+    for c in a.explain(entity):
+        finding = kb.findings[c.finding]
+        evidence.append({
+            "finding": c.finding, "label": text(finding.label), "value": c.value,
+            "state": c.state, "state_label": finding.state_label(c.state, kb),
+            "weight": c.llr, "direction": c.direction, "p_entity": c.p_entity,
+            "p_rival": c.p_alternatives, "rival": getattr(c, "rival", None),
+            "source": c.provenance.source, "expert_estimate": c.provenance.expert_estimate,
+            "provenance": c.provenance.label, "counts": c.counts,
+        })
+    criteria = {}
+    for eid in kb.entity_ids:
+        criteria[eid] = [{"id": cr.criterion.id, "name": text(cr.criterion.name),
+                          "status": cr.status, "met": cr.met, "missing": list(cr.missing),
+                          "source": cr.criterion.provenance.label}
+                         for cr in a.criteria(eid)]
+    workups = []
+    for w in a.workups:
+        nxt = w.next_step
+        workups.append({
+            "id": w.workup.id, "entity": w.workup.entity, "name": text(w.workup.name),
+            "probability": w.probability,
+            "path": [{"step": step.id, "finding": step.finding, "state": state}
+                     for step, state in w.path],
+            "finished": w.finished,
+            "next_step": None if nxt is None else {"step": nxt.id, "finding": nxt.finding,
+                                                   "ask": text(nxt.ask)},
+            "conclusion": text(w.conclusion) if w.conclusion else None,
+        })
+    out = rank_json(kb, case, a)
+    out.update({
+        "entity": entity,
+        "alerts": [alert_json(kb, x) for x in a.alerts],
+        "criteria": criteria,
+        "evidence": {"entity": entity, "probability": a.posterior[entity],
+                     "band": band(kb, a.posterior[entity]).id, "findings": evidence},
+        "versus": None,
+        "workups": workups,
+        "disclaimer": DISCLAIMER,
+    })
+    if versus is not None:
+        out["versus"] = {"entity": entity, "other": versus, "odds": _finite(a.odds(entity, versus)),
+                         "findings": [{"finding": r.finding, "state": r.state, "weight": r.llr,
+                                       "p_entity": r.p_a, "p_other": r.p_b}
+                                      for r in a.compare(entity, versus)]}
+    return out
+
+
+def _finite(x: float) -> float | None:
+    return x if x == x and abs(x) != float("inf") else None
 
 
 def _versus(kb: KnowledgeBase, a: Analysis, entity: str, other: str) -> list[str]:

@@ -39,9 +39,7 @@ def _texts() -> dict[str, tuple[str, str]]:
                              _tr("Hide the differential until you commit a diagnosis")),
         "ddx.view.stains_only": (_tr("&Stains and Tests Only"),
                                  _tr("Suggest only orderable stains and tests")),
-        "ddx.prior.prevalence": (_tr("Prior: &Prevalence"),
-                                 _tr("Start from how common each entity is")),
-        "ddx.prior.uniform": (_tr("Prior: &Uniform"), _tr("Start from equal odds")),
+        # ddx.prior.<name>: texts come from the knowledge base's prior presets
         "ddx.help.shortcuts": (_tr("&Keyboard Shortcuts"),
                                _tr("Every key the window answers to")),
         "ddx.help.about": (_tr("&About DDx Assistant"),

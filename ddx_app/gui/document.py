@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..case import Case, case_to_yaml, load_case, save_case
-from ..engine import PRIOR_MODES, Analysis, analyse
+from ..engine import Analysis, analyse
 from ..knowledge.model import KnowledgeBase, text
 from .commands import SetFindingCommand, SetMetaCommand
 
@@ -45,7 +45,7 @@ class CaseDocument(QObject):
         # A method, not a lambda: Qt drops the connection when the document is destroyed,
         # before the undo stack (its child) emits cleanChanged on its way out.
         self.undo_stack.cleanChanged.connect(self._clean_changed)
-        self._prior = prior if prior in PRIOR_MODES else "prevalence"
+        self._prior = prior if prior in kb.prior_names else "prevalence"
         self._analysis = analyse(kb, {}, self._prior)
 
     def _clean_changed(self, clean: bool) -> None:
@@ -110,8 +110,8 @@ class CaseDocument(QObject):
 
     def set_prior(self, prior: str) -> None:
         """The prior is a view preference, not case content: not undoable, not 'modified'."""
-        if prior not in PRIOR_MODES:
-            raise ValueError(f"unknown prior mode {prior!r}")
+        if prior not in self.kb.prior_names:
+            raise ValueError(f"unknown prior {prior!r}")
         if prior != self._prior:
             self._prior = prior
             self.recompute()

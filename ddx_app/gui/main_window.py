@@ -137,7 +137,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.suggestions_view.activated.connect(self._on_suggestion_activated)
         self.middle_splitter = splitter(
             "middleSplitter", (self.differential_panel, self.alerts, self.suggestions_panel),
-            vertical=True, sizes=(190, 330, 260), collapsible=False)
+            vertical=True, sizes=(225, 310, 245), collapsible=False)
         # In trainee mode the analysis pages give way to a note until the reveal
         # (show_hidden_notes adds the notes on first use).
         self._hidden_notes: tuple[QLabel, QLabel] | None = None
@@ -231,7 +231,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         a.add("ddx.view.stains_only", self.stains_only.setChecked, checkable=True)
         a["ddx.view.stains_only"].setChecked(self.stains_only.isChecked())
         group = QActionGroup(self)
-        for mode in ("prevalence", "uniform"):
+        for mode, _label, _description in self.kb.prior_choices():  # presets are KB data
             group.addAction(a.add(f"ddx.prior.{mode}",
                                   lambda _c=False, m=mode: self.set_prior(m), checkable=True))
         a.add("ddx.help.shortcuts", self.show_shortcuts, shortcut=StandardKey.HelpContents)
@@ -266,7 +266,9 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions([a["ddx.view.trainee"], a["ddx.view.stains_only"]])
         self.view_menu.addSeparator()
-        self.view_menu.addActions([a["ddx.prior.prevalence"], a["ddx.prior.uniform"]])
+        self.prior_menu = self.view_menu.addMenu("")
+        self.prior_menu.addActions(
+            [a[f"ddx.prior.{mode}"] for mode, _, _ in self.kb.prior_choices()])
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(a["ddx.help.shortcuts"])
         self.help_menu.addSeparator()
@@ -282,8 +284,13 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.findings_panel.retranslate()
-        self.differential_panel.retranslate(self.doc.prior)
+        self.differential_panel.retranslate(self.doc.prior, self.kb, self.lang)
         self.suggestions_panel.retranslate()
+        self.prior_menu.setTitle(self.tr("&Prior"))
+        for mode, label, description in self.kb.prior_choices():
+            action = self.registry[f"ddx.prior.{mode}"]
+            action.setText(text(label, self.lang))
+            action.setStatusTip(text(description, self.lang))
         self.registry[f"ddx.prior.{self.doc.prior}"].setChecked(True)
         if self._hidden_notes is not None:
             self._retranslate_notes()
@@ -305,6 +312,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
     # -- analysis -> views --------------------------------------------------------------------
     def _on_analysis(self, analysis) -> None:
         self.differential_model.update(analysis)
+        self.differential_panel.show_analysis(analysis, self.lang)
         sel = self.differential_view.selectionModel()
         if self._select_leader or not sel.currentIndex().isValid():
             self._select_leader = False

@@ -8,10 +8,11 @@ the recovery file lives in the data directory, not in the settings.
 from __future__ import annotations
 
 import os
+import re
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ..engine import PRIOR_MODES
+_PRIOR_NAME = re.compile(r"[a-z0-9][a-z0-9_.-]*")  # an id, as the KB schema allows
 
 ORGANIZATION = "DDx Assistant"
 APPLICATION = "DDx Assistant"
@@ -39,13 +40,15 @@ class Settings:
     # -- analysis ---------------------------------------------------------------------------
     @property
     def prior(self) -> str:
+        """The prior chosen last (a name; the document falls back to "prevalence" when
+        the knowledge base in use has no such preset)."""
         value = self._s.value("analysis/prior", "prevalence", type=str)
-        return value if value in PRIOR_MODES else "prevalence"
+        return value if _PRIOR_NAME.fullmatch(value) else "prevalence"
 
     @prior.setter
     def prior(self, value: str) -> None:
-        if value not in PRIOR_MODES:
-            raise ValueError(f"unknown prior mode {value!r}")
+        if not _PRIOR_NAME.fullmatch(value):
+            raise ValueError(f"not a prior name: {value!r}")
         self._s.setValue("analysis/prior", value)
 
     @property

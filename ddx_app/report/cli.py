@@ -49,6 +49,9 @@ def cli_report(args) -> int:
     except ValueError as exc:
         return _error(str(exc))
     kb = load_knowledge_base(args.kb)  # DdxError -> FILE:LINE messages, exit 2 (ddx_app.cli)
+    if args.prior not in kb.prior_names:
+        return _error(f"unknown prior {args.prior!r} (this knowledge base has "
+                      f"{', '.join(kb.prior_names)})")
     case = load_case(args.case, kb)
     for w in case.warnings:
         print(w, file=sys.stderr)

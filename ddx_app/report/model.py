@@ -4,7 +4,11 @@
 JSON-compatible dict. That same dict is the JSON export and the context of the
 HTML/PDF template, so the three outputs cannot disagree. Nothing is computed
 here beyond picking, labelling and numbering: probabilities, evidence, criteria,
-red flags, workups and suggestions all come from :class:`~ddx_app.engine.Analysis`.
+workups and suggestions all come from :class:`~ddx_app.engine.Analysis`, and every
+warning (exclusions, outside this differential, red flags, close call) from its
+``alerts`` (ddx_app/engine/alerts.py), the list the CLI and the window show: the
+warnings section holds ``warnings.alerts``, the red flags section ``red_flags``, and
+``alerts`` gives the order of both together.
 
 References are numbered [1], [2] ... in order of first citation, following the
 order in which the sections appear in the report; only sources cited by the
@@ -19,6 +23,8 @@ from typing import Any
 from .. import DISCLAIMER, __version__
 from ..case import Case
 from ..engine import Analysis
+from ..engine.alerts import RED_FLAG, Alert, alert_json
+from ..engine.presentation import band, leader_odds_json, leader_sentence, scope_sentence
 from ..formatting import percent
 from ..knowledge.model import KnowledgeBase, Provenance, text
 from .not_done import compared_entities, discussed_entities, key_stains_not_done
@@ -120,11 +126,28 @@ class _Builder:
         return {"entities": entities, "entity_names": [self.short(e) for e in entities],
                 "stains": stains}
 
+    def band(self, p: float) -> dict:
+        b = band(self.kb, p)
+        return {"band": b.id, "band_label": self.t(b.label)}
+
     def differential(self) -> list[dict]:
         return [{"rank": i, "entity": r.entity, "name": self.ename(r.entity),
                  "short_name": self.short(r.entity), "probability": r.probability,
-                 "percent": percent(r.probability)}
+                 "percent": percent(r.probability), **self.band(r.probability)}
                 for i, r in enumerate(self.a.ranking, 1)]
+
+    def alerts(self, red_flags: bool) -> dict[str, dict]:
+        """Alert id -> alert data (engine/alerts.py): the red flags, or all the others.
+        Built section by section, so that their sources are numbered where they appear."""
+        return {x.id: self.alert(x) for x in self.a.alerts_in(self.lang)
+                if (x.kind == RED_FLAG) == red_flags}
+
+    def alert(self, x: Alert) -> dict:
+        d = alert_json(self.kb, x, self.lang)
+        d["resolved_with_labels"] = [self.flabel(f) for f in x.resolved_with]
+        d["items"] = [{**item, **self.cites.cite(src.provenance)}
+                      for item, src in zip(d["items"], x.items)]
+        return {**d, **self.cites.cite(x.provenance)}
 
     def warnings(self) -> dict:
         close = None
@@ -148,17 +171,17 @@ class _Builder:
                                 for f, s, p in o.unexplained],
                 "mimics": [{"id": m.id, "name": self.t(m.name), "hint": self.t(m.hint),
                             "matched": m.id in o.matched_mimics, **self.cites.cite(m.provenance)}
-                           for m in o.mimics[:4]],
+                           for m in o.mimics[:self.kb.display.mimics_shown]],
             }
         return {"close_call": close, "outside": outside}
 
     def leading(self, entities: list[str]) -> list[dict]:
         out = []
         for eid in entities:
+            p = self.a.posterior[eid]
             item: dict[str, Any] = {"entity": eid, "name": self.ename(eid),
-                                    "short_name": self.short(eid),
-                                    "probability": self.a.posterior[eid],
-                                    "percent": percent(self.a.posterior[eid])}
+                                    "short_name": self.short(eid), "probability": p,
+                                    "percent": percent(p), **self.band(p)}
             if self.opt.has("evidence"):
                 split: dict[str, list[dict]] = {"for": [], "against": [], "neutral": []}
                 for c in self.a.explain(eid):
@@ -182,14 +205,11 @@ class _Builder:
                 "llr": c.llr, "p_entity": c.p_entity, "p_alternatives": c.p_alternatives,
                 "counts": c.counts, **self.cites.cite(c.provenance)}
 
-    def red_flags(self) -> list[dict]:
-        return [{"id": rf.flag.id, "message": self.t(rf.flag.message),
-                 "triggered_by": list(rf.triggered_by),
-                 "triggered_by_labels": [self.flabel(f) for f in rf.triggered_by],
-                 "not_done": list(rf.not_done),
-                 "not_done_labels": [self.flabel(f) for f in rf.not_done],
-                 **self.cites.cite(rf.flag.provenance)}
-                for rf in self.a.red_flags]
+    def red_flags(self, alerts: list[dict]) -> list[dict]:
+        """The red-flag alerts (active, then resolved), keyed by the flag's own id."""
+        return [{**x, "id": x["id"].removeprefix("red_flag:"), "alert_id": x["id"],
+                 "not_done": x["panel"], "not_done_labels": x["panel_labels"]}
+                for x in alerts if x["kind"] == RED_FLAG]
 
     def workup(self) -> list[dict]:
         out = []
@@ -241,13 +261,20 @@ class _Builder:
             "case": {"id": None if case.case_id is None else str(case.case_id),
                      "title": None if case.title is None else str(case.title)},
             "disclaimer": DISCLAIMER,
+            "scope": scope_sentence(kb),
+            "relative_to_entities": len(kb.entities),
         }
         # Built in the order the sections appear, so that references are numbered in
         # order of first citation in the document.
         if has("differential"):
             r["differential"] = self.differential()
+            r["leader_odds"] = leader_odds_json(self.a)
+            r["leader_sentence"] = leader_sentence(self.a, self.lang)
+        shown: dict[str, dict] = {}  # the alerts of the sections included
         if has("warnings"):
-            r["warnings"] = self.warnings()
+            others = self.alerts(red_flags=False)
+            shown.update(others)
+            r["warnings"] = {**self.warnings(), "alerts": list(others.values())}
         if has("findings"):
             r["findings"] = self.findings()
         if has("not_done"):
@@ -255,7 +282,9 @@ class _Builder:
         if has("evidence") or has("criteria"):
             r["leading"] = self.leading(discussed_entities(self.kb, self.a))
         if has("red_flags"):
-            r["red_flags"] = self.red_flags()
+            flags = self.alerts(red_flags=True)
+            shown.update(flags)
+            r["red_flags"] = self.red_flags(list(flags.values()))
         if has("workup"):
             r["workup"] = self.workup()
         if has("suggestions"):
@@ -263,6 +292,11 @@ class _Builder:
             r["suggestions_settled"] = self.suggestions_settled()
         if has("notes"):
             r["case"]["notes"] = None if case.notes is None else str(case.notes)
+        if has("warnings") or has("red_flags"):
+            # the order every front end shows them in (most urgent first); the alerts
+            # themselves are under warnings.alerts and red_flags
+            r["alerts"] = [{key: shown[x.id][key] for key in ("id", "kind", "level", "state")}
+                           for x in self.a.alerts_in(self.lang) if x.id in shown]
         if has("references"):
             r["references"] = self.cites.references()
         return r

@@ -14,6 +14,7 @@ from ddx_app.gui.app import dark_palette
 from ddx_app.gui.models.evidence_model import SOURCE, WEIGHT
 from ddx_app.gui.models.roles import EntityIdRole, FindingIdRole, ProbabilityRole
 from ddx_app.gui.widgets.colors import bar_color, evidence_color, muted_text
+from ddx_app.knowledge.model import text
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -106,14 +107,15 @@ def test_activating_a_suggestion_selects_the_finding(window, qtbot):
 
 
 def test_evidence_lists_findings_for_and_against_with_sources(window, kb):
-    """The evidence panel shows weights and sources; hovering the source gives the citation
-    and the counts."""
+    """The evidence panel shows weights against the strongest rival (named in each
+    section) and sources; hovering the source gives the citation and the counts."""
     window.open_path(str(EXAMPLES / "imt.ddx.yaml"))
     window.select_entity("imt")
     model = window.evidence.model
+    rival = text(kb.entities[window.doc.analysis.rival("imt")].short_name)
     sections = [model.index(r, 0).data() for r in range(model.rowCount())
                 if window.evidence.adapter.is_section(r)]
-    assert sections[0].startswith("For IMT") and any(s.startswith("Against") for s in sections)
+    assert sections[0].startswith(f"For IMT, against {rival} (")
     assert window.evidence.table.isFirstColumnSpanned(0, model.index(0, 0).parent())
     rows = [model.index(r, 0) for r in range(model.rowCount())]
     spindle = next(i for i in rows if i.data(FindingIdRole) == "spindle_cell_proliferation")
@@ -128,7 +130,10 @@ def test_evidence_lists_findings_for_and_against_with_sources(window, kb):
     window.doc.set_finding("ihc_msa", "positive")
     assert model.rowCount() == before + 1
     assert window.evidence.adapter.is_section(0)
-    window.select_entity("igg4_rd")
+    window.select_entity("igg4_rd")  # not the leader: weighed against the leader, IMT
+    sections = [model.index(r, 0).data() for r in range(model.rowCount())
+                if window.evidence.adapter.is_section(r)]
+    assert any(s.startswith("For IMT, against IgG4-RD (") for s in sections)
     assert "IgG4" in window.evidence.title.text()
     shown = percent(window.doc.analysis.posterior["igg4_rd"])
     assert window.evidence.probability.text() == shown

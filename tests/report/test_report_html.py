@@ -165,7 +165,8 @@ def test_outside_this_differential_warning(kb, now):
     assert outside["mimics"][0]["matched"] is True
     text = Page(render_html(report)).text
     assert "Outside this differential?" in text
-    assert "Melanin pigment = present (P 1.0%)" in text and "Spindle cell SCC" in text
+    # the same wording and whole-percent numbers as the CLI and the window (one Alert)
+    assert "Melanin pigment = Present (1% in Spindle cell SCC)" in text
     assert analysis.outside.explanation in text
     assert outside["mimics"][0]["name"] in text
 

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 
 from ...engine import Analysis
 from ...engine.explain import NEGLIGIBLE_LLR
+from ...engine.terms import UnscoredFinding
 from ...knowledge.model import KnowledgeBase, text
 from ..widgets.colors import bar_track, evidence_color, solid_brush
 from .findings_model import format_number, short_unit
@@ -86,7 +87,7 @@ def weight_bar(llr: float) -> QPixmap:
 
 
 class Section(NamedTuple):
-    kind: str  # "for", "against", "neutral"
+    kind: str  # "for", "against", "neutral", "unscored"
     count: int
 
 
@@ -109,6 +110,7 @@ class EvidenceModel(QObject):
         self._kb = kb
         self._lang = lang
         self._entity: str | None = None
+        self._rival: str | None = None  # the entity the weights are against
         self._bold = QFont()
         self._bold.setBold(True)
         self.model = _EvidenceRows(self)
@@ -124,8 +126,10 @@ class EvidenceModel(QObject):
 
     def update(self, analysis: Analysis | None, entity: str | None) -> None:
         rows: list[Any] = []
+        self._rival = analysis.rival(entity) if analysis is not None and entity else None
         if analysis is not None and entity is not None:
-            groups: dict[str, list] = {"for": [], "against": [], "neutral": []}
+            groups: dict[str, list] = {"for": [], "against": [], "neutral": [],
+                                       "unscored": list(analysis.unscored)}
             for c in analysis.explain(entity):  # strongest first
                 groups[c.direction].append(c)
             for kind, items in groups.items():
@@ -145,14 +149,23 @@ class EvidenceModel(QObject):
         self.model.set_rows([], [])
 
     # -- items ----------------------------------------------------------------------------
+    def _short(self, entity: str | None) -> str:
+        return text(self._kb.entities[entity].short_name, self._lang) if entity else ""
+
     def _section_title(self, section: Section) -> str:
-        name = text(self._kb.entities[self._entity].short_name, self._lang) if self._entity \
-            else ""
+        name, rival = self._short(self._entity), self._short(self._rival)
+        if section.kind == "unscored":
+            return self.tr("Recorded, not scored ({n})").format(n=section.count)
+        if not rival:
+            return self.tr("No effect ({n})").format(n=section.count)
         if section.kind == "for":
-            return self.tr("For {entity} ({n})").format(entity=name, n=section.count)
+            return self.tr("For {entity}, against {rival} ({n})").format(
+                entity=name, rival=rival, n=section.count)
         if section.kind == "against":
-            return self.tr("Against {entity} ({n})").format(entity=name, n=section.count)
-        return self.tr("No effect ({n})").format(n=section.count)
+            return self.tr("For {rival}, against {entity} ({n})").format(
+                entity=name, rival=rival, n=section.count)
+        return self.tr("No effect between {entity} and {rival} ({n})").format(
+            entity=name, rival=rival, n=section.count)
 
     def items(self, row: Any) -> list[QStandardItem]:
         """The four cells of a section heading or of one finding's contribution."""
@@ -160,14 +173,11 @@ class EvidenceModel(QObject):
             title = read_only_item(self._section_title(row), {SectionRole: row.kind})
             title.setFont(self._bold)
             return [title] + [read_only_item() for _ in range(3)]
+        if isinstance(row, UnscoredFinding):
+            return self._unscored_items(row)
         c = row
         finding = self._kb.findings[c.finding]
-        if finding.is_numeric:
-            unit = short_unit(text(finding.unit, self._lang))
-            recorded = f"{format_number(c.value)} {unit}".strip()
-        else:
-            value = c.value if c.value in self._kb.state_labels else c.state
-            recorded = finding.state_label(value, self._kb, self._lang)
+        recorded = self._recorded(finding, c.value, c.state)
         cells = [text(finding.label, self._lang), recorded, f"{c.llr:+.2f}",
                  c.provenance.label + (f" · {c.counts}" if c.counts else "")]
         explanation = self._explanation(c, finding)
@@ -178,6 +188,26 @@ class EvidenceModel(QObject):
                             (ALIGNMENT, RIGHT_ALIGNED)):
             items[WEIGHT].setData(value, role)
         return items
+
+    def _recorded(self, finding, value, state) -> str:
+        if finding.is_numeric:
+            unit = short_unit(text(finding.unit, self._lang))
+            return f"{format_number(value)} {unit}".strip()
+        shown = value if value in self._kb.state_labels else state
+        return finding.state_label(shown, self._kb, self._lang)
+
+    def _unscored_items(self, u: UnscoredFinding) -> list[QStandardItem]:
+        finding = self._kb.findings[u.finding]
+        reason = {
+            "context": self.tr("context (patient or background mucosa), not lesion evidence"),
+            "not_applicable": self.tr("not applicable to the other findings recorded"),
+            "preset": self.tr("already part of the prior chosen"),
+        }.get(u.reason, u.reason)
+        tip = text(finding.help, self._lang)
+        cells = [text(finding.label, self._lang), finding.state_label(u.state, self._kb,
+                                                                      self._lang), "—", reason]
+        return [read_only_item(label, {TOOLTIP: tip, FindingIdRole: u.finding})
+                for label in cells]
 
     def _source_tip(self, c) -> str:
         src = self._kb.sources.get(c.provenance.source) if c.provenance.source else None
@@ -199,8 +229,15 @@ class EvidenceModel(QObject):
         state = finding.state_label(c.state, self._kb, self._lang)
         direction = {"for": self.tr("for"), "against": self.tr("against"),
                      "neutral": self.tr("neither for nor against")}[c.direction]
-        return self.tr(
-            "{finding}: {state}\nP(result | {entity}) = {pe:.2f}; in the alternatives {pa:.2f}\n"
-            "Log-likelihood ratio {llr:+.2f} ({direction} {entity})").format(
+        rival = self._short(c.rival) or entity
+        tip = self.tr(
+            "{finding}: {state}\nP(result | {entity}) = {pe:.2f}; P(result | {rival}) = {pr:.2f}\n"
+            "Log-likelihood ratio {llr:+.2f} ({direction} {entity}, against {rival})").format(
                 finding=text(finding.label, self._lang), state=state, entity=entity,
-                pe=c.p_entity, pa=c.p_alternatives, llr=c.llr, direction=direction)
+                rival=rival, pe=c.p_entity, pr=c.p_rival, llr=c.llr, direction=direction)
+        if c.group and c.weight < 1.0:
+            group = next(g for g in self._kb.dependence_groups if g.id == c.group)
+            tip += "\n" + self.tr(
+                "Counted at {w:.0%}: it travels with the other {group} recorded, which say "
+                "much the same").format(w=c.weight, group=text(group.label, self._lang))
+        return tip

@@ -7,7 +7,7 @@ from PySide6.QtGui import QStandardItem
 
 from ...engine import Analysis
 from ...engine.suggest import Suggestion
-from ...formatting import bits
+from ...formatting import bits, percent
 from ...knowledge.model import KnowledgeBase, text
 from .items import read_only_item
 from .keyed import KeyedItemModel
@@ -52,7 +52,7 @@ class SuggestionsModel(KeyedItemModel):
     def items(self, s: Suggestion) -> list[QStandardItem]:
         finding = self._kb.findings[s.finding]
         outcomes = ", ".join(
-            f"{finding.state_label(state, self._kb, self._lang)} {100 * p:.0f}%"
+            f"{finding.state_label(state, self._kb, self._lang)} {percent(p)}"
             for state, p in s.outcome_probabilities.items())
         lines = [text(finding.label, self._lang),
                  self.tr("Expected information gain: {bits:.6f} bits").format(bits=s.gain_bits),

@@ -1,9 +1,11 @@
 """Warnings and workups that apply to the current findings (objectName ``alertsView``).
 
-Shows, only when they apply: a close call between the two leaders, an
-"outside this differential?" warning with mimics to consider, red flags with the
-stains still not done, and the ALK-style workups (the path taken and the next
-step or the conclusion). Hidden when there is nothing to say.
+Shows the analysis's alerts (``ddx_app/engine/alerts.py``: exclusions, "outside this
+differential?" with mimics to consider, red flags with the stains still not done and
+what resolves them, the close call; resolved flags muted, with the results that
+resolved them), the same list in the same order as ``ddx explain`` and the reports,
+then the ALK-style workups (the path taken and the next step or the conclusion).
+Hidden when there is nothing to say.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QTextBrowser
 
 from ...engine import Analysis
+from ...engine.alerts import CRITICAL, INFO, Alert
 from ...formatting import escape_html as escape
 from ...formatting import percent
 from ...knowledge.model import KnowledgeBase, text
@@ -41,49 +44,45 @@ class AlertsPanel(QTextBrowser):
             self.setHtml(html)
         self.setVisible(bool(html))
 
+    def alert_ids(self, a: Analysis) -> list[str]:
+        """The ids of the alerts shown, in order (the same as ``ddx explain``'s)."""
+        return [x.id for x in a.alerts_in(self._lang)]
+
     def build_html(self, a: Analysis) -> str:
-        kb, lang = self._kb, self._lang
-        parts: list[str] = []
-        if a.close_call:
-            x, y = (self._name(e) for e in a.close_call)
-            parts.append("<p><b>⚠ " + escape(self.tr("Close call: {a} vs {b}").format(a=x, b=y))
-                         + "</b> — " + escape(self.tr(
-                             "the leader is less than {r:g}× as probable as the runner-up. "
-                             "See the next best tests.").format(
-                                 r=kb.settings.close_call_ratio)) + "</p>")
-        if a.outside:
-            parts.append(self._outside_html(a))
-        for rf in a.red_flags:
-            line = "<p><b>⚠ " + escape(self.tr("Red flag:")) + "</b> " + \
-                escape(text(rf.flag.message, lang))
-            if rf.not_done:
-                line += " <i>" + escape(self.tr("Not done: {stains}.").format(
-                    stains=", ".join(self._label(f) for f in rf.not_done))) + "</i>"
-            parts.append(line + "</p>")
+        parts = [self._alert_html(x) for x in a.alerts_in(self._lang)]
         for w in a.workups:
             parts.append(self._workup_html(a, w))
         return "".join(parts)
 
-    def _outside_html(self, a: Analysis) -> str:
-        kb, lang = self._kb, self._lang
-        o = a.outside
-        html = "<p><b>⚠ " + escape(self.tr("Outside this differential?")) + "</b> "
-        if o.unexplained:
-            items = "; ".join(
-                f"{self._label(f)} = {kb.findings[f].state_label(s, kb, lang)} "
-                + self.tr("(at most {p})").format(p=percent(p))
-                for f, s, p in o.unexplained)
-            html += escape(self.tr("Improbable under every entity: {items}.").format(
-                items=items))
-        else:
-            html += escape(self.tr("The findings fit even the leading entity poorly."))
-        if o.mimics:
+    def _alert_html(self, x: Alert) -> str:
+        if not x.active:  # muted, one line: what it was and what resolved it
+            return (f'<p style="color: {self._muted()}">✓ {escape(x.title)} — '
+                    + escape(self.tr("resolved by {results}.").format(
+                        results=x.resolution or self.tr("the findings"))) + "</p>")
+        mark = "" if x.level == INFO else "⚠ "
+        colour = ' style="color: #c0392b"' if x.level == CRITICAL else ""
+        html = f"<p><b{colour}>{mark}{escape(x.title)}</b> — {escape(x.message)}"
+        if x.items:
             html += " " + escape(self.tr("Consider:")) + "<ul>" + "".join(
-                f"<li><b>{escape(text(m.name, lang))}</b>"
-                + (" " + escape(self.tr("(matches the findings)")) if m.id in o.matched_mimics
-                   else "")
-                + f" — {escape(text(m.hint, lang))}</li>" for m in o.mimics[:5]) + "</ul>"
+                f"<li><b>{escape(i.name)}</b>"
+                + (" " + escape(self.tr("(matches the findings)")) if i.matched else "")
+                + f" — {escape(i.detail)}</li>" for i in x.items) + "</ul>"
+        if x.panel:
+            html += " <i>" + escape(self.tr("Not done: {stains}.").format(
+                stains=", ".join(self._label(f) for f in x.panel))) + "</i>"
+        if x.resolved_by:
+            html += (f'<br><small style="color: {self._muted()}">'
+                     + escape(self.tr("Resolved by: {what}").format(what=x.resolved_by))
+                     + "</small>")
         return html + "</p>"
+
+    def _muted(self) -> str:
+        """Half-way between the text and the background, for resolved alerts (the
+        placeholder colour is the text colour with alpha, which HTML colours lose)."""
+        palette = self.palette()
+        t, b = palette.text().color(), palette.base().color()
+        return "#{:02x}{:02x}{:02x}".format(*((x + y) // 2 for x, y in (
+            (t.red(), b.red()), (t.green(), b.green()), (t.blue(), b.blue()))))
 
     def _workup_html(self, a: Analysis, w) -> str:
         kb, lang = self._kb, self._lang

@@ -13,8 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...engine.presentation import leader_sentence, scope_sentence
 from ...formatting import bits
-from ..models.differential_model import NAME, PROBABILITY, DifferentialModel
+from ...knowledge.model import KnowledgeBase, text
+from ..models.differential_model import BAND, NAME, PROBABILITY, DifferentialModel
+from ..models.roles import TOOLTIP as TOOLTIP_ROLE
 from ..models.suggestions_model import FINDING, GAIN, SEPARATES, SuggestionsModel
 from .bar_delegate import ProbabilityBarDelegate
 from .parts import list_view
@@ -38,7 +41,16 @@ class DifferentialPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(PROBABILITY, QHeaderView.ResizeMode.Interactive)
-        self.view.fit_columns(NAME, {PROBABILITY: 150}, {PROBABILITY: 105}, stretch_floor=110)
+        header.setSectionResizeMode(BAND, QHeaderView.ResizeMode.Interactive)
+        self.view.fit_columns(NAME, {PROBABILITY: 140, BAND: 112}, {PROBABILITY: 90, BAND: 96},
+                              stretch_floor=100)
+        # the leader's odds against the runner-up, and what the probabilities are relative to
+        self.note = QLabel()
+        self.note.setObjectName("differentialNote")
+        self.note.setWordWrap(True)
+        small = self.note.font()
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
+        self.note.setFont(small)
         self.heading = _heading()
         self.prior_label = QLabel()
         self.prior_combo = QComboBox()
@@ -52,18 +64,29 @@ class DifferentialPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.note)
 
-    def retranslate(self, prior: str) -> None:
+    def show_analysis(self, analysis, lang: str = "en") -> None:
+        """The note under the ranking: 'IMT is 4.2× as probable as IgG4-RD. Relative to the
+        6 entities of this knowledge base only.' (the full sentence in its tooltip)."""
+        kb = analysis.kb
+        self.note.setText(f"{leader_sentence(analysis, lang)} "
+                          f"{scope_sentence(kb, short=True)}".strip())
+        self.note.setToolTip(scope_sentence(kb))
+        self.view.setToolTip(scope_sentence(kb))
+
+    def retranslate(self, prior: str, kb: KnowledgeBase, lang: str = "en") -> None:
         self.heading.setText(self.tr("Differential"))
         self.prior_label.setText(self.tr("&Prior:"))
         self.view.setAccessibleName(self.tr("Differential diagnosis"))
         self.prior_combo.setAccessibleName(self.tr("Prior"))
         self.prior_combo.setToolTip(self.tr(
-            "Prevalence: start from how often each entity is seen; uniform: equal odds"))
+            "The population the case comes from: it sets the odds before the findings"))
         self.prior_combo.blockSignals(True)
         self.prior_combo.clear()
-        self.prior_combo.addItem(self.tr("Prevalence"), "prevalence")
-        self.prior_combo.addItem(self.tr("Uniform"), "uniform")
+        for i, (mode, label, description) in enumerate(kb.prior_choices()):  # KB data
+            self.prior_combo.addItem(text(label, lang), mode)
+            self.prior_combo.setItemData(i, text(description, lang), TOOLTIP_ROLE)
         self.prior_combo.blockSignals(False)
         self.show_prior(prior)
 

@@ -30,7 +30,7 @@ def _rounded(rect: QRectF, radius: float = 2.0) -> QPainterPath:
 class ProbabilityBarDelegate(QStyledItemDelegate):
     """A horizontal bar proportional to ProbabilityRole, left of the percentage."""
 
-    TEXT_WIDTH = 56  # logical pixels reserved for ">99.9%"
+    TEXT_WIDTH = 44  # logical pixels reserved for ">99%"
 
     def __init__(self, view: QAbstractItemView):
         super().__init__(view)
@@ -47,7 +47,7 @@ class ProbabilityBarDelegate(QStyledItemDelegate):
             return
         palette = option.palette
         fm = option.fontMetrics
-        text_w = max(self.TEXT_WIDTH, fm.horizontalAdvance(">99.9%") + 8)
+        text_w = max(self.TEXT_WIDTH, fm.horizontalAdvance(">99%") + 8)
         r = QRectF(option.rect).adjusted(4, 0, -4, 0)
         bar_h = max(6.0, min(r.height() - 8, fm.height() * 0.7))
         track = QRectF(r.left(), r.center().y() - bar_h / 2, max(0.0, r.width() - text_w),
