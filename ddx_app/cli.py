@@ -130,8 +130,13 @@ def require_prior(kb: KnowledgeBase, prior: str) -> None:
 
 def _header(kb: KnowledgeBase, case: Case, a: Analysis) -> list[str]:
     label = case.case_id if case.case_id is not None else "(no case id)"
+    prior = kb.prior_label(a.prior)
+    applied = [kb.prior_label(p) for p in a.terms.presets_applied if kb.preset(a.prior) is None
+               or p != kb.preset(a.prior).id]
+    prior += "".join(f" + {name} (selected by the findings)" for name in applied)
     return [f"Case {label}" + (f" - {case.title}" if case.title else ""),
-            f"Knowledge base {kb.id} {kb.version} (sha256 {kb.short_hash}), prior: {a.prior}"]
+            f"Knowledge base {kb.id} {kb.version} (sha256 {kb.short_hash}), "
+            f"prior: {prior} [{a.prior}]"]
 
 
 def rank_json(kb: KnowledgeBase, case: Case, a: Analysis) -> dict:
@@ -167,18 +172,22 @@ def cmd_rank(args) -> int:
     if args.json:
         print(json.dumps(rank_json(kb, case, a), indent=2, ensure_ascii=False))
         return 0
-    lines = _header(kb, case, a) + [""] + _ranking_lines(kb, a)
-    lines += _warnings(kb, a)
+    lines = _header(kb, case, a) + _warnings(kb, a, critical=True)
+    lines += [""] + _ranking_lines(kb, a)
+    lines += _warnings(kb, a, critical=False)
     lines += ["", DISCLAIMER]
     print("\n".join(lines))
     return 0
 
 
-def _warnings(kb: KnowledgeBase, a: Analysis) -> list[str]:
-    """Every alert (engine/alerts.py), most urgent first; resolved ones last, one line each."""
+def _warnings(kb: KnowledgeBase, a: Analysis, critical: bool) -> list[str]:
+    """The alerts (engine/alerts.py) of one kind: the active critical ones (printed above
+    the ranking, where they cannot be overlooked) or all the others (below it, resolved
+    ones last, one line each)."""
     out: list[str] = []
     for alert in a.alerts:
-        out += [""] + alert_lines(kb, alert)
+        if (alert.level == "critical" and alert.state == "active") == critical:
+            out += [""] + alert_lines(kb, alert)
     return out
 
 
@@ -217,20 +226,11 @@ def cmd_explain(args) -> int:
         return 0
     e = kb.entities[entity]
     p = a.posterior[entity]
-    lines = _header(kb, case, a)
+    lines = _header(kb, case, a) + _warnings(kb, a, critical=True)
     lines += ["", f"{text(e.name)}: {percent(p)} ({band_label(kb, p)})", leader_sentence(a),
-              scope_sentence(kb), "", "Evidence "
-              "(natural-log likelihood ratio against the alternatives; + favours):"]
-    contribs = a.explain(entity)
-    if not contribs:
-        lines.append("  (no findings recorded)")
-    fw = max((len(_flabel(kb, c.finding)) for c in contribs), default=10)
-    for c in contribs:
-        state = kb.findings[c.finding].state_label(c.state, kb)
-        value = c.value if kb.findings[c.finding].is_numeric else state
-        src = c.provenance.label + (f", {c.counts}" if c.counts else "")
-        lines.append(f"  {c.llr:+6.2f}  {_flabel(kb, c.finding):<{fw}}  {value!s:<14} "
-                     f"P={c.p_entity:.2f} vs {c.p_alternatives:.2f}  [{src}]")
+              scope_sentence(kb)]
+    lines += _evidence_lines(kb, a, entity)
+    lines += _unscored_lines(kb, a)
     if args.versus:
         lines += _versus(kb, a, entity, args.versus)
     crit = a.criteria(entity)
@@ -248,12 +248,59 @@ def cmd_explain(args) -> int:
         lines.append("  -> " + (text(w.conclusion) if w.finished else text(w.next_step.ask)))
         if w.workup.note:
             lines.append(f"  Note: {text(w.workup.note)}")
-    lines += _warnings(kb, a)
+    lines += _warnings(kb, a, critical=False)
     if e.pitfalls:
         lines += ["", "Pitfalls:"] + [f"  - {text(p)}" for p in e.pitfalls]
     lines += ["", DISCLAIMER]
     print("\n".join(lines))
     return 0
+
+
+def _evidence_lines(kb: KnowledgeBase, a: Analysis, entity: str) -> list[str]:
+    """Each scored finding's weight for ``entity`` against its strongest rival, with the
+    dependence weight where a group discounts it, then each group's total."""
+    rival = a.rival(entity)
+    short = text(kb.entities[entity].short_name)
+    if rival is None:
+        return ["", "Evidence: (one entity: nothing to weigh against)"]
+    rival_name = text(kb.entities[rival].short_name)
+    lines = ["", f"Evidence for {short} against {rival_name}, its strongest rival "
+             "(natural-log likelihood ratio; + favours " + short + "):"]
+    contribs = a.explain(entity)
+    if not contribs:
+        lines.append("  (no findings recorded)")
+    fw = max((len(_flabel(kb, c.finding)) for c in contribs), default=10)
+    for c in contribs:
+        state = kb.findings[c.finding].state_label(c.state, kb)
+        value = c.value if kb.findings[c.finding].is_numeric else state
+        src = c.provenance.label + (f", {c.counts}" if c.counts else "")
+        counted = f"  counted x{c.weight:.2f} ({c.group})" if c.weight < 1 else ""
+        lines.append(f"  {c.llr:+6.2f}  {_flabel(kb, c.finding):<{fw}}  {value!s:<14} "
+                     f"P={c.p_entity:.2f} vs {c.p_rival:.2f}  [{src}]{counted}")
+    groups = {g.id: g for g in kb.dependence_groups}
+    totals = a.group_totals(entity)
+    if totals:
+        lines += ["", "Dependent findings, counted together (sum of the weights above):"]
+        for gid, total in sorted(totals.items(), key=lambda t: -abs(t[1])):
+            lines.append(f"  {total:+6.2f}  {text(groups[gid].label)}")
+    return lines
+
+
+_UNSCORED_REASON = {
+    "context": "context (the patient or the background mucosa), not lesion evidence",
+    "not_applicable": "not applicable given the other findings",
+    "preset": "already part of the prior in use",
+}
+
+
+def _unscored_lines(kb: KnowledgeBase, a: Analysis) -> list[str]:
+    if not a.unscored:
+        return []
+    lines = ["", "Recorded but not scored:"]
+    for u in a.unscored:
+        state = kb.findings[u.finding].state_label(u.state, kb)
+        lines.append(f"  {_flabel(kb, u.finding)} = {state}: {_UNSCORED_REASON[u.reason]}")
+    return lines
 
 
 def explain_json(kb: KnowledgeBase, case: Case, a: Analysis, entity: str,
@@ -267,7 +314,8 @@ def explain_json(kb: KnowledgeBase, case: Case, a: Analysis, entity: str,
             "finding": c.finding, "label": text(finding.label), "value": c.value,
             "state": c.state, "state_label": finding.state_label(c.state, kb),
             "weight": c.llr, "direction": c.direction, "p_entity": c.p_entity,
-            "p_rival": c.p_alternatives, "rival": getattr(c, "rival", None),
+            "p_rival": c.p_rival, "rival": c.rival,
+            "dependence_weight": c.weight, "dependence_group": c.group,
             "source": c.provenance.source, "expert_estimate": c.provenance.expert_estimate,
             "provenance": c.provenance.label, "counts": c.counts,
         })
@@ -296,7 +344,12 @@ def explain_json(kb: KnowledgeBase, case: Case, a: Analysis, entity: str,
         "alerts": [alert_json(kb, x) for x in a.alerts],
         "criteria": criteria,
         "evidence": {"entity": entity, "probability": a.posterior[entity],
-                     "band": band(kb, a.posterior[entity]).id, "findings": evidence},
+                     "band": band(kb, a.posterior[entity]).id, "rival": a.rival(entity),
+                     "findings": evidence, "group_totals": a.group_totals(entity),
+                     "not_scored": [{"finding": u.finding, "state": u.state,
+                                     "reason": u.reason} for u in a.unscored]},
+        "exclusions": [{"entity": x.entity, "criterion": x.criterion.id,
+                        "triggered_by": list(x.triggered_by)} for x in a.exclusions],
         "versus": None,
         "workups": workups,
         "disclaimer": DISCLAIMER,

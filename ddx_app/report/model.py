@@ -189,6 +189,14 @@ class _Builder:
                 item["evidence_for"] = split["for"]
                 item["evidence_against"] = split["against"]
                 item["evidence_neutral"] = split["neutral"]
+                rival = self.a.rival(eid)
+                item["rival"] = rival
+                item["rival_short_name"] = self.t(self.kb.entities[rival].short_name) \
+                    if rival else None
+                labels = {g.id: self.t(g.label) for g in self.kb.dependence_groups}
+                item["group_totals"] = [{"id": g, "label": labels[g], "llr": v}
+                                        for g, v in sorted(self.a.group_totals(eid).items(),
+                                                           key=lambda t: -abs(t[1]))]
             if self.opt.has("criteria"):
                 item["criteria"] = [
                     {"id": cr.criterion.id, "name": self.t(cr.criterion.name), "met": cr.met,
@@ -202,8 +210,16 @@ class _Builder:
     def contribution(self, c) -> dict:
         return {"finding": c.finding, "label": self.flabel(c.finding), "value": c.value,
                 "state": c.state, "display": self.display(c.finding, c.value, c.state),
-                "llr": c.llr, "p_entity": c.p_entity, "p_alternatives": c.p_alternatives,
+                "llr": c.llr, "p_entity": c.p_entity, "p_rival": c.p_rival,
+                "p_alternatives": c.p_rival, "weight": c.weight, "group": c.group,
                 "counts": c.counts, **self.cites.cite(c.provenance)}
+
+    def _prior_description(self) -> str:
+        for name, _label, description in self.kb.prior_choices():
+            if name == self.a.prior:
+                return self.t(description)
+        preset = self.kb.preset(self.a.prior)
+        return self.t(preset.description) if preset is not None else ""
 
     def red_flags(self, alerts: list[dict]) -> list[dict]:
         """The red-flag alerts (active, then resolved), keyed by the flag's own id."""
@@ -255,6 +271,14 @@ class _Builder:
             "knowledge_base": {"id": kb.id, "version": kb.version, "title": self.t(kb.title),
                                "sha256": kb.sha256, "short_hash": kb.short_hash},
             "prior": self.a.prior,
+            "prior_label": kb.prior_label(self.a.prior, self.lang),
+            "prior_description": self._prior_description(),
+            "priors_applied": [kb.prior_label(p, self.lang)
+                               for p in self.a.terms.presets_applied],
+            "not_scored": [{"finding": u.finding, "label": self.flabel(u.finding),
+                            "display": self.display(u.finding, self.a.values[u.finding],
+                                                    u.state),
+                            "reason": u.reason} for u in self.a.unscored],
             "options": {"sections": [s for s in SECTIONS if has(s)],
                         "page_size": self.opt.page_size, "lang": self.lang},
             "institution": self.opt.institution or None,

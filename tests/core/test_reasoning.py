@@ -263,3 +263,29 @@ def test_keratin_extent_is_evidence(kb):
                                                "marked_nuclear_pleomorphism": "absent",
                                                "atypical_mitoses": "absent"}).red_flags}
     assert "keratin_positive_stroma_pitfall" in flagged
+
+
+def test_exclusion_is_shown_above_the_ranking_everywhere(kb, tmp_path, capsys):
+    """A met exclusion is a critical warning at the top: above the ranking in `ddx rank`,
+    in `ddx explain --json` (alerts and exclusions) and before the differential in the
+    report."""
+    import json
+
+    from ddx_app.case import load_case
+    from ddx_app.cli import main
+    from ddx_app.report import build_report, render_html
+
+    path = tmp_path / "alk.ddx.yaml"
+    path.write_text("ddx_case: 1\nfindings:\n" + "".join(
+        f"  {k}: {v}\n" for k, v in ALK_POSITIVE_IGG4_RICH.items()), encoding="utf-8")
+    assert main(["rank", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.index("excluded") < out.index(" 1. ")
+    assert main(["explain", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["exclusions"][0]["entity"] == "igg4_rd"
+    assert data["alerts"][0]["id"].startswith("exclusion:igg4_rd")
+    assert data["alerts"][0]["level"] == "critical"
+    case = load_case(path, kb)
+    html = render_html(build_report(kb, case, analyse(kb, case.findings)))
+    assert html.index("excluded") < html.index("Ranked differential")
