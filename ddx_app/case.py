@@ -173,14 +173,13 @@ def parse_case(content: str, filename: str, kb: KnowledgeBase) -> Case:
             fail((key,), f"{key} must be text")
     teaching = data.get("teaching")
     if teaching is not None:
-        if not isinstance(teaching, dict):
-            fail(("teaching",), "teaching must be a mapping (e.g. 'answer: imt')")
-        elif "answer" in teaching and teaching["answer"] not in kb.entities:
-            fail(("teaching", "answer"), f"unknown entity {teaching['answer']!r} (expected one of "
-                 f"{', '.join(kb.entity_ids)})")
+        _check_teaching(teaching, kb, fail)
     findings = data.get("findings")
-    if findings is None:
+    if "findings" not in data:
+        fail((), "missing 'findings:' (the findings recorded; 'findings: {}' for none yet)")
         findings = {}
+    elif findings is None:
+        findings = {}  # 'findings:' with nothing under it: none recorded yet
     elif not isinstance(findings, dict):
         fail(("findings",), "findings must be a mapping of finding id to value")
         findings = {}
@@ -192,6 +191,36 @@ def parse_case(content: str, filename: str, kb: KnowledgeBase) -> Case:
                         "warning") for k in extra]
     return Case(findings=dict(findings), case_id=data.get("case_id"), title=data.get("title"),
                 notes=data.get("notes"), teaching=teaching, extra=extra, warnings=warnings)
+
+
+# Teaching fields other code reads, and the type each must have; others are kept as is.
+TEACHING_TEXT = ("kind", "explanation", "note", "history")
+
+
+def _check_teaching(teaching: Any, kb: KnowledgeBase, fail) -> None:
+    """``teaching`` is a mapping; ``answer`` an entity id of ``kb``; ``kind``,
+    ``explanation``, ``note`` and ``history`` text (the trainee verdict, the reports and
+    the literature evaluation read them)."""
+    if not isinstance(teaching, dict):
+        fail(("teaching",), "teaching must be a mapping (e.g. 'answer: imt')")
+        return
+    if "answer" in teaching:
+        answer = teaching["answer"]
+        if not isinstance(answer, str):
+            fail(("teaching", "answer"), "teaching answer must be an entity id (text, e.g. "
+                 f"'answer: imt'), not {_kind_of(answer)}")
+        elif answer not in kb.entities:
+            fail(("teaching", "answer"), f"unknown entity {answer!r} (expected one of "
+                 f"{', '.join(kb.entity_ids)})" + _did_you_mean(answer, kb.entities))
+    for key in TEACHING_TEXT:
+        if key in teaching and not isinstance(teaching[key], str):
+            fail(("teaching", key), f"teaching {key} must be text, not "
+                 f"{_kind_of(teaching[key])}")
+
+
+def _kind_of(value: Any) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", type(None): "empty",
+            list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
 
 
 def _check_findings(findings: dict, kb: KnowledgeBase, filename: str,

@@ -40,3 +40,7 @@ class CaseFileError(DdxError):
 
 class YamlError(DdxError):
     """A file is not safe, well-formed YAML of acceptable size."""
+
+
+class FileReadError(DdxError):
+    """A file could not be read safely: missing, not a regular file, too large, unreadable."""

@@ -21,6 +21,21 @@ def resources_dir() -> Path:
     return Path(os.environ.get("DDX_RESOURCES_DIR") or _ROOT / "resources")
 
 
+def resources_problem(needed: str = "templates/report.html.j2") -> str | None:
+    """Why the resources folder cannot provide ``needed`` (a path inside it), as one
+    line naming where the folder came from; None when it can."""
+    folder = resources_dir()
+    origin = f"DDX_RESOURCES_DIR={folder}" if os.environ.get("DDX_RESOURCES_DIR") \
+        else f"the resources folder {folder}"
+    if not folder.exists():
+        return f"{origin} does not exist"
+    if not folder.is_dir():
+        return f"{origin} is not a folder"
+    if not (folder / needed).is_file():
+        return f"{origin} has no {needed}: it is not DDx Assistant's resources folder"
+    return None
+
+
 # resources/fonts: each bundled file's role and family. The PDF report embeds them by
 # role; the desktop app registers those whose family the system lacks.
 BUNDLED_FONTS = {"regular": ("DejaVuSans.ttf", "DejaVu Sans"),

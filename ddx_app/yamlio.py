@@ -12,12 +12,12 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Hashable
-from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
 
-from .errors import Problem, YamlError
+from .boundedio import read_bounded
+from .errors import FileReadError, Problem, YamlError
 
 
 class _MemoResolver(yaml.resolver.Resolver):
@@ -228,28 +228,16 @@ def parse_yaml(
 
 
 def read_text(path: str | os.PathLike, *, max_bytes: int, label: str | None = None) -> str:
-    """Read a UTF-8 text file no larger than ``max_bytes``, or raise YamlError."""
+    """Read a UTF-8 text file no larger than ``max_bytes``, or raise YamlError.
+
+    The bytes come from :func:`~ddx_app.boundedio.read_bounded`: a pipe, a device or a
+    folder is refused before it is opened, and never more than ``max_bytes + 1`` bytes
+    are read."""
     filename = label or str(path)
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            raise YamlError(
-                [
-                    Problem(
-                        filename,
-                        1,
-                        f"file is too large ({size / 1e6:.1f} MB; the limit is "
-                        f"{max_bytes / 1e6:.1f} MB)",
-                    )
-                ]
-            )
-        raw = Path(path).read_bytes()[: max_bytes + 1]
-    except FileNotFoundError:
-        raise YamlError([Problem(filename, 1, "file not found")]) from None
-    except IsADirectoryError:
-        raise YamlError([Problem(filename, 1, "is a folder, not a file")]) from None
-    except OSError as exc:
-        raise YamlError([Problem(filename, 1, f"cannot read: {exc.strerror}")]) from None
+        raw = read_bounded(path, max_bytes=max_bytes, label=filename)
+    except FileReadError as exc:
+        raise YamlError(exc.problems) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

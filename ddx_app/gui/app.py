@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..errors import DdxError
-from ..paths import BUNDLED_FONTS, fonts_dir, resources_dir
+from ..paths import BUNDLED_FONTS, fonts_dir, resources_dir, resources_problem
 from .settings import APPLICATION, ORGANIZATION
 
 
@@ -131,6 +131,11 @@ def run(args) -> int:
     settings = Settings()
     install_translations(app, settings.language)
     window = MainWindow(kb, settings)
+    for problem in (window.recovery.unavailable and
+                    f"autosave and crash recovery are off ({window.recovery.unavailable})",
+                    os.environ.get("DDX_RESOURCES_DIR") and resources_problem()):
+        if problem:
+            print(f"ddx: warning: {problem}", file=sys.stderr)
     if batch:
         window.persist_settings = False
     if args.trainee:

@@ -160,6 +160,10 @@ class FileActionsMixin:
 
     def offer_recovery(self) -> bool:
         """Offer the newest autosave a crashed session left; True if one was restored."""
+        if self.recovery.unavailable:  # the app works, but nothing is autosaved: say so
+            self.statusBar().showMessage(_tr("Autosave and crash recovery are off: {why}")
+                                         .format(why=self.recovery.unavailable))
+            return False
         entries = self.recovery.orphans()
         if not entries:
             return False

@@ -5,11 +5,17 @@ autosave is ``autosave-<session>.ddx.yaml`` (the case, written atomically with
 ``case_to_yaml``) plus a small ``.json`` naming the file it came from. At start-up
 any autosave whose session lock can be taken belonged to a process that is gone:
 that is a crash to offer to restore. A clean save or close deletes the files.
+
+If the data folder cannot be used (``DDX_DATA_DIR`` names a file, or a folder this
+user cannot write), the store is *unavailable*: ``unavailable`` says why in one line,
+and writing, discarding and looking for orphans do nothing, so the app still starts
+(without autosave and recovery, and says so).
 """
 
 # NamedTuple fields: annotations evaluated, not postponed (see knowledge/model.py).
 
 import contextlib
+import errno
 import json
 import os
 import time
@@ -31,6 +37,35 @@ def data_dir() -> Path:
     return Path(location) if location else cache_dir() / "data"
 
 
+def _read_small(path: Path, max_bytes: int) -> str:
+    """UTF-8 text of a regular file of at most ``max_bytes``, else OSError."""
+    from ..boundedio import read_bounded
+    from ..errors import FileReadError
+
+    try:
+        return read_bounded(path, max_bytes=max_bytes).decode("utf-8")
+    except FileReadError as exc:
+        raise OSError(errno.EINVAL, exc.problems[0].message, str(path)) from None
+    except UnicodeDecodeError:
+        raise OSError(errno.EINVAL, "not UTF-8 text", str(path)) from None
+
+
+def _unusable(folder: Path) -> str | None:
+    """Why ``folder`` cannot hold recovery files (one line), or None: created if need be,
+    it must be a folder this user can write."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return f"{folder}: not a folder"
+    except OSError as exc:
+        return f"{exc.filename or folder}: {exc.strerror or exc}"
+    if not folder.is_dir():
+        return f"{folder}: not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"{folder}: not writable"
+    return None
+
+
 class RecoveryEntry(NamedTuple):
     session: str
     case_file: Path
@@ -39,7 +74,11 @@ class RecoveryEntry(NamedTuple):
     saved_at: float  # seconds since the epoch
 
     def read(self) -> str:
-        return self.case_file.read_text(encoding="utf-8")
+        """The autosaved case text; OSError if it cannot be read (bounded, regular files
+        only: a pipe or device put in its place is refused, not waited on)."""
+        from ..case import MAX_CASE_BYTES
+
+        return _read_small(self.case_file, MAX_CASE_BYTES)
 
     def remove(self) -> None:
         for p in (self.case_file, self.meta_file):
@@ -49,11 +88,17 @@ class RecoveryEntry(NamedTuple):
 
 class RecoveryStore:
     def __init__(self, directory: str | os.PathLike | None = None, session: str | None = None):
-        self.directory = Path(directory) if directory else data_dir() / "recovery"
-        self.directory.mkdir(parents=True, exist_ok=True)
         self.session = session or os.urandom(12).hex()
+        self.unavailable: str | None = None  # why autosave and recovery are off, if they are
+        try:
+            self.directory = Path(directory) if directory else data_dir() / "recovery"
+        except RuntimeError as exc:  # no home folder to put the data folder in
+            self.directory, self.unavailable = Path(os.devnull), str(exc)
+        if self.unavailable is None:
+            self.unavailable = _unusable(self.directory)
         self._lock = self._lock_file(self.session)
-        self._lock.tryLock(0)
+        if self.unavailable is None and not self._lock.tryLock(0):
+            self.unavailable = f"{self.directory}: cannot create a lock file there"
 
     def _lock_file(self, session: str) -> QLockFile:
         lock = QLockFile(str(self.directory / f"session-{session}.lock"))
@@ -69,13 +114,17 @@ class RecoveryStore:
         return self.meta_file_of(self.session)
 
     def write(self, case_yaml: str, original: str | os.PathLike | None) -> None:
-        write_atomic(self.case_file, case_yaml)
+        if self.unavailable:
+            return
+        write_atomic(self.case_file, case_yaml, mode=0o600)  # patient data: private
         write_atomic(self.meta_file, json.dumps({
             "original": os.fspath(original) if original else None,
             "saved_at": time.time(),
-        }))
+        }), mode=0o600)
 
     def discard(self) -> None:
+        if self.unavailable:
+            return
         RecoveryEntry(self.session, self.case_file, self.meta_file, None, 0).remove()
 
     def release(self) -> None:
@@ -87,6 +136,8 @@ class RecoveryStore:
 
         Locks of ended sessions that left nothing to restore are removed on the way,
         so crashes before the first edit do not leave files behind for ever."""
+        if self.unavailable:
+            return []
         self._remove_stale_locks()
         found = []
         for meta in self.directory.glob("autosave-*.json"):
@@ -99,7 +150,7 @@ class RecoveryStore:
                 continue  # that session is still running
             lock.unlock()
             try:
-                info = json.loads(meta.read_text(encoding="utf-8"))
+                info = json.loads(_read_small(meta, 64_000))
                 original = info.get("original")
                 saved_at = float(info.get("saved_at", meta.stat().st_mtime))
             except (OSError, ValueError, AttributeError):

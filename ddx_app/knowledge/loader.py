@@ -1,9 +1,20 @@
 """Load a knowledge-base directory: parse, validate, hash, cache, build.
 
 Validation is complete (every problem in every file is reported, located by
-file and line) and is skipped only when a cache entry keyed by the SHA-256 of
-the exact file bytes, the schemas and the app version exists: any change to any
-file means a full re-validation.
+file and line) and is skipped only when a cache entry keyed by a hash of the
+exact file bytes, the schemas, the validation code and the app version exists:
+any change to any file (or to the code that checks it) means a full
+re-validation. A cache entry is not trusted as such either: it carries a keyed
+BLAKE2b MAC (the key is random, per install, in the cache folder, mode 0600) and
+the KB's canonical SHA-256, both checked on every load; an entry that fails
+either check, or is malformed in any way, is ignored and the files re-validated.
+
+Every file is read through :func:`~ddx_app.boundedio.read_bounded` (regular files
+only, size-limited). Hidden files in ``entities/`` (editor lock files such as
+``.#imt.yaml``, macOS ``._imt.yaml``) are skipped with a warning; an entity file
+named ``*.yml`` is an error, not silently ignored; an ``entities/*.yaml`` that is a
+folder, a broken link, a pipe or unreadable is an error at line 1 of that path.
+``kb check`` and loading go through the same listing, so they always agree.
 """
 
 from __future__ import annotations
@@ -39,20 +50,41 @@ _FIXED = (("kb.yaml", "kb"), ("findings.yaml", "findings"), ("sources.yaml", "so
 __all__ = ["bundled_kb_dir", "check_knowledge_base", "load_knowledge_base"]
 
 
-def _kb_files(directory: Path) -> list[tuple[Path, str, str]]:
-    """(path, label, schema name) for every file of the KB, in a fixed order."""
+def _kb_files(directory: Path) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
+    """(path, label, schema name) for every file of the KB, in a fixed order, and the
+    problems of the listing itself (hidden files skipped, ``*.yml`` entity files).
+
+    A listed path may still be a folder, a broken link or a pipe: reading it reports
+    that, at line 1 of the path, in ``kb check`` and loading alike."""
     if not directory.is_dir():
         raise KnowledgeBaseError([Problem(str(directory), 1, "knowledge base folder not found")])
     files = [(directory / name, name, schema) for name, schema in _FIXED]
     missing = [Problem(str(directory / name), 1, "required file is missing")
-               for name, _ in _FIXED if not (directory / name).is_file()]
+               for name, _ in _FIXED if not os.path.lexists(directory / name)]
     entity_dir = directory / "entities"
-    entity_files = sorted(entity_dir.glob("*.yaml")) if entity_dir.is_dir() else []
+    entity_files, notes = [], []
+    try:
+        listing = sorted(entity_dir.iterdir()) if entity_dir.is_dir() else []
+    except OSError as exc:
+        raise KnowledgeBaseError([Problem(str(entity_dir), 1,
+                                          f"cannot list the folder: {exc.strerror}")]) from None
+    for path in listing:
+        suffix = path.suffix.lower()
+        if suffix not in (".yaml", ".yml"):
+            continue  # README.md, backups (imt.yaml~), ...: not entity files
+        if path.name.startswith("."):
+            notes.append(Problem(str(path), 1, "hidden file skipped (an editor's lock or "
+                                 "backup file?); rename it if it is an entity", "warning"))
+        elif path.suffix != ".yaml":
+            notes.append(Problem(str(path), 1, "entity files must end in .yaml: this file "
+                                 "is not loaded; rename it"))
+        else:
+            entity_files.append(path)
     if not entity_files:
         missing.append(Problem(str(entity_dir), 1, "no entity files (entities/*.yaml)"))
     if missing:
-        raise KnowledgeBaseError(missing)
-    return files + [(p, f"entities/{p.name}", "entity") for p in entity_files]
+        raise KnowledgeBaseError(missing + [p for p in notes if p.severity == "error"])
+    return files + [(p, f"entities/{p.name}", "entity") for p in entity_files], notes
 
 
 try:  # the C BLAKE2 module alone: `hashlib` loads OpenSSL, 4 ms of every start
@@ -61,16 +93,61 @@ except ImportError:  # pragma: no cover - an interpreter without it
     from hashlib import blake2b as _cache_hash
 
 
-def _content_key(directory: Path, files: list[tuple[Path, str, str]]) -> str:
-    """BLAKE2b-256 of every byte the cache depends on: the KB files, the schemas and
-    the app version. Any change, whatever its size or time stamp, misses the cache."""
+try:  # the C SHA-256 alone, for the same reason (3.12 renamed the module)
+    from _sha2 import sha256 as _sha256
+except ImportError:  # pragma: no cover - depends on the Python version
+    try:
+        from _sha256 import sha256 as _sha256
+    except ImportError:
+        from hashlib import sha256 as _sha256
+try:
+    from _operator import _compare_digest
+except ImportError:  # pragma: no cover - an interpreter without it
+    from hmac import compare_digest as _compare_digest
+
+_CODE_DIGEST: list[bytes] = []  # computed once per process
+
+
+def _code_digest() -> bytes:
+    """Hash of the code that validates and builds a knowledge base (the .py files of
+    ddx_app/knowledge and yamlio.py): a new or changed check never meets a cache entry
+    made without it. Computed once per process (~10 small files)."""
+    if not _CODE_DIGEST:
+        here = Path(__file__).resolve().parent
+        sources = sorted(here.glob("*.py")) + [here.parent / "yamlio.py"]
+        digest = _cache_hash(digest_size=32)
+        for path in sources:
+            with contextlib.suppress(OSError):  # a frozen build may ship bytecode only
+                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        _CODE_DIGEST.append(digest.digest())
+    return _CODE_DIGEST[0]
+
+
+def _content_key(directory: Path, files: list[tuple[Path, str, str]],
+                 notes: list[Problem] | tuple = ()) -> tuple[str, int] | None:
+    """BLAKE2b-256 of every byte the cache depends on: the KB files, the schemas, the
+    validation code and the app version (any change, whatever its size or time stamp,
+    misses the cache), and the total size of the files; None when a file cannot be read
+    (validation then reports why)."""
+    from ..boundedio import read_bounded
+    from ..errors import FileReadError
+
     digest = _cache_hash(f"ddx-kb-cache:{__version__}\0".encode(), digest_size=32)
+    digest.update(_code_digest())
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         digest.update(schema.read_bytes())
+    for note in notes:
+        digest.update(str(note).encode() + b"\0")
+    total = 0
     for path, label, _ in files:
+        try:
+            data = read_bounded(path, max_bytes=MAX_FILE_BYTES)
+        except FileReadError:
+            return None
+        total += len(data)
         digest.update(label.encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
+        digest.update(data + b"\0")
+    return digest.hexdigest(), total
 
 
 def canonical_json(raw: dict) -> str:
@@ -80,9 +157,7 @@ def canonical_json(raw: dict) -> str:
 
 def canonical_sha256(raw: dict) -> str:
     """SHA-256 of the KB's content in canonical JSON (comments and layout do not count)."""
-    import hashlib
-
-    return hashlib.sha256(canonical_json(raw).encode("utf-8")).hexdigest()
+    return _sha256(canonical_json(raw).encode("utf-8")).hexdigest()
 
 
 def _parse_and_check(item: tuple[Path, str, str]) -> tuple[RawFile | None, list[Problem]]:
@@ -178,10 +253,10 @@ def check_knowledge_base(directory: str | os.PathLike) -> list[Problem]:
     """Every problem (errors and warnings) of the KB in ``directory``; never raises."""
     directory = Path(directory)
     try:
-        files = _kb_files(directory)
+        files, notes = _kb_files(directory)
     except KnowledgeBaseError as exc:
         return exc.problems
-    return sorted(_validate(directory, files)[1])
+    return sorted(notes + _validate(directory, files)[1])
 
 
 def load_knowledge_base(
@@ -195,38 +270,125 @@ def load_knowledge_base(
         With one located Problem per error (warnings do not stop loading).
     """
     directory = Path(directory) if directory else bundled_kb_dir()
-    files = _kb_files(directory)
-    use_cache = use_cache and not os.environ.get("DDX_NO_CACHE")
-    key = _content_key(directory, files)
-    cache_file = cache_dir() / f"kb-{key}.json"
-    if use_cache:
-        with contextlib.suppress(OSError, ValueError, KeyError):
-            cached = json.loads(cache_file.read_text("utf-8"))
-            return build_kb(cached["raw"], cached["sha256"], str(directory),
-                            tuple(cached["warnings"]))
+    files, notes = _kb_files(directory)
+    use_cache = use_cache and not os.environ.get("DDX_NO_CACHE") \
+        and not any(p.severity == "error" for p in notes)
+    key = _content_key(directory, files, notes) if use_cache else None
+    try:
+        cache_file = cache_dir() / f"kb-{key[0]}.json" if key else None
+    except RuntimeError:  # no home folder to keep a cache in: validate every time
+        cache_file = None
     gc_was_enabled = gc.isenabled()
     gc.disable()  # parsing allocates ~10^6 short-lived acyclic objects; GC passes triple the time
     try:
+        kb = _load_cached(cache_file, key[1], directory) if cache_file is not None else None
+        if kb is not None:
+            return kb
         raw, problems = _validate(directory, files)
     finally:
         if gc_was_enabled:
             gc.enable()
+    problems = notes + problems
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise KnowledgeBaseError(errors)
     warnings = tuple(str(p) for p in problems)
     sha = canonical_sha256(raw)
     kb = build_kb(raw, sha, str(directory), warnings)
-    if use_cache:
-        from ..atomic import write_atomic
-
-        # not the canonical (sorted) text: key order carries meaning (aliases, display order)
-        with contextlib.suppress(OSError):
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(cache_file, json.dumps(
-                {"sha256": sha, "warnings": list(warnings), "raw": raw}, ensure_ascii=False))
-            _prune_cache(cache_file.parent)
+    if cache_file is not None:
+        _store_cached(cache_file, {"sha256": sha, "warnings": list(warnings), "raw": raw})
     return kb
+
+
+# -- the cache: kb-<key>.json = "<MAC hex>\n<JSON payload>" -------------------------------------
+
+_MAC_KEY_FILE = "cache-mac.key"
+_MAC_KEY_BYTES = 32
+_MAC_KEYS: dict[str, bytes] = {}
+
+
+def _mac_key(folder: Path, *, create: bool) -> bytes | None:
+    """The install's random MAC key (``cache-mac.key``, 0600, owned by this user); None if
+    absent or untrustworthy, unless ``create``, which makes a new one."""
+    import stat
+
+    from ..boundedio import read_bounded
+    from ..errors import FileReadError
+
+    cached = _MAC_KEYS.get(str(folder))
+    if cached is not None:
+        return cached
+    path = folder / _MAC_KEY_FILE
+    key = None
+    with contextlib.suppress(OSError, FileReadError):
+        info = os.lstat(path)
+        private = os.name != "posix" or (info.st_mode & 0o077 == 0
+                                          and info.st_uid == os.geteuid())
+        if stat.S_ISREG(info.st_mode) and private:
+            data = read_bounded(path, max_bytes=_MAC_KEY_BYTES)
+            key = data if len(data) == _MAC_KEY_BYTES else None
+    if key is None and create:
+        with contextlib.suppress(OSError):
+            if os.path.lexists(path):
+                path.unlink()  # unreadable, the wrong size, or readable by others
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                         | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0), 0o600)
+            try:
+                new = os.urandom(_MAC_KEY_BYTES)
+                if os.write(fd, new) == _MAC_KEY_BYTES:
+                    key = new
+            finally:
+                os.close(fd)
+    if key is not None:
+        _MAC_KEYS[str(folder)] = key
+    return key
+
+
+def _mac(key: bytes, payload: bytes) -> bytes:
+    return _cache_hash(payload, key=key, digest_size=32).hexdigest().encode("ascii")
+
+
+def _load_cached(cache_file: Path, source_bytes: int, directory: Path) -> KnowledgeBase | None:
+    """The KB of a cache entry that passes every check, else None (never raises): the
+    entry is at most a few times the size of its sources, carries a valid MAC, has the
+    expected shape, its raw data hashes to the SHA-256 it states, and it builds."""
+    from ..boundedio import read_bounded
+    from ..errors import FileReadError
+
+    try:
+        blob = read_bounded(cache_file, max_bytes=4 * source_bytes + 1_000_000)
+    except FileReadError:
+        return None
+    key = _mac_key(cache_file.parent, create=False)
+    mac, sep, payload = blob.partition(b"\n")
+    if key is None or not sep or not _compare_digest(mac, _mac(key, payload)):
+        return None
+    try:
+        cached = json.loads(payload)
+        raw, sha, warnings = cached["raw"], cached["sha256"], cached["warnings"]
+        if not (isinstance(raw, dict) and isinstance(sha, str) and isinstance(warnings, list)
+                and all(isinstance(w, str) for w in warnings)):
+            return None
+        if canonical_sha256(raw) != sha:
+            return None
+        return build_kb(raw, sha, str(directory), tuple(warnings))
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
+        return None  # malformed entry (a MAC collision or a bug): re-validate instead
+
+
+def _store_cached(cache_file: Path, entry: dict) -> None:
+    """Write a cache entry with its MAC; any failure just means no cache."""
+    from ..atomic import write_atomic
+
+    # not the canonical (sorted) text: key order carries meaning (aliases, display order)
+    payload = json.dumps(entry, ensure_ascii=False).encode("utf-8")
+    with contextlib.suppress(OSError):
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        key = _mac_key(cache_file.parent, create=True)
+        if key is None:
+            return
+        write_atomic(cache_file, _mac(key, payload) + b"\n" + payload, mode=0o600)
+        _prune_cache(cache_file.parent)
 
 
 def _prune_cache(folder: Path) -> None:

@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 
 from ..errors import DdxError, Problem
 from ..formatting import bits
-from ..paths import resources_dir
+from ..paths import resources_dir, resources_problem
 
 DEFAULT_TEMPLATE = "report.html.j2"
 
@@ -88,6 +88,51 @@ def fixed(x: float, digits: int = 2) -> str:
 FILTERS = {"usertext": usertext, "signed": signed, "fixed": fixed, "bits": bits}
 
 
+MAX_TEMPLATE_BYTES = 2_000_000
+
+
+class _BoundedLoader(jinja2.FileSystemLoader):
+    """FileSystemLoader whose reads go through :func:`~ddx_app.boundedio.read_bounded`:
+    a template (or one it extends or includes) that is a pipe, a device or too large is
+    an error at line 1 of that file, never a hang or an unbounded read."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        import os
+        import posixpath
+
+        from jinja2.loaders import split_template_path
+
+        from ..boundedio import read_bounded
+        from ..errors import FileReadError
+
+        pieces = split_template_path(template)
+        for searchpath in self.searchpath:
+            filename = posixpath.join(searchpath, *pieces)
+            if not os.path.lexists(filename) or os.path.isdir(filename):
+                continue
+            try:
+                raw = read_bounded(filename, max_bytes=MAX_TEMPLATE_BYTES)
+                contents = raw.decode(self.encoding)
+                mtime = os.path.getmtime(filename)
+            except FileReadError as exc:
+                raise ReportTemplateError(exc.problems) from None
+            except UnicodeDecodeError as exc:
+                raise ReportTemplateError([Problem(filename, raw.count(b"\n", 0, exc.start) + 1,
+                                                   "template is not UTF-8 text")]) from None
+            except OSError as exc:
+                raise ReportTemplateError([Problem(filename, 1, f"cannot read: "
+                                                   f"{exc.strerror or exc}")]) from None
+
+            def uptodate(filename: str = filename, mtime: float = mtime) -> bool:
+                try:
+                    return os.path.getmtime(filename) == mtime
+                except OSError:
+                    return False
+
+            return contents, os.path.normpath(filename), uptodate
+        raise jinja2.TemplateNotFound(template)
+
+
 def _environment(cls: type[jinja2.Environment], loader: jinja2.BaseLoader) -> jinja2.Environment:
     env = cls(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
               trim_blocks=True, lstrip_blocks=True)
@@ -98,7 +143,7 @@ def _environment(cls: type[jinja2.Environment], loader: jinja2.BaseLoader) -> ji
 @functools.lru_cache(maxsize=4)
 def _bundled_environment(folder: str) -> jinja2.Environment:
     """Cached per folder: compiling the template is most of the cost of an HTML export."""
-    return _environment(jinja2.Environment, jinja2.FileSystemLoader(folder))
+    return _environment(jinja2.Environment, _BoundedLoader(folder))
 
 
 def make_environment(template: str | Path | None = None) -> tuple[jinja2.Environment, str]:
@@ -108,12 +153,17 @@ def make_environment(template: str | Path | None = None) -> tuple[jinja2.Environ
     the bundled one; it is looked up next to the user's file first.
     """
     if template is None:
+        problem = resources_problem(f"templates/{DEFAULT_TEMPLATE}")
+        if problem:  # not "cannot write OUT": the bundled template is what is missing
+            raise ReportTemplateError([Problem(str(templates_dir() / DEFAULT_TEMPLATE), 1,
+                                               f"report template not found ({problem})")])
         return _bundled_environment(str(templates_dir())), DEFAULT_TEMPLATE
     path = Path(template)
     if not path.is_file():
-        raise ReportTemplateError([Problem(str(path), 0, "template file not found")])
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(path.parent.resolve())),
-                                  jinja2.FileSystemLoader(str(templates_dir()))])
+        raise ReportTemplateError([Problem(str(path), 1, "template file not found"
+                                           if not path.exists() else "not a regular file")])
+    loader = jinja2.ChoiceLoader([_BoundedLoader(str(path.parent.resolve())),
+                                  _BoundedLoader(str(templates_dir()))])
     return _environment(ImmutableSandboxedEnvironment, loader), path.name
 
 

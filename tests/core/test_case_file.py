@@ -97,15 +97,17 @@ def test_missing_and_newer_versions(kb):
 def test_wrong_shapes(kb):
     assert "mapping" in problems("- a\n- b\n", kb)[0]
     assert "findings must be a mapping" in problems("ddx_case: 1\nfindings: [a]\n", kb)[0]
-    assert "unknown entity" in problems("ddx_case: 1\nteaching: {answer: flu}\n", kb)[0]
+    assert "unknown entity" in problems("ddx_case: 1\nteaching: {answer: flu}\nfindings: {}\n",
+                                        kb)[0]
 
 
 def test_empty_findings_is_a_valid_case(kb):
-    assert parse_case("ddx_case: 1\n", "c", kb).findings == {}
+    assert parse_case("ddx_case: 1\nfindings: {}\n", "c", kb).findings == {}
+    assert parse_case("ddx_case: 1\nfindings:\n", "c", kb).findings == {}
 
 
 def test_files_with_dates_and_numbers_as_case_ids(kb, tmp_path):
-    case = parse_case("ddx_case: 1\ncase_id: 2024-01-03\n", "c", kb)
+    case = parse_case("ddx_case: 1\ncase_id: 2024-01-03\nfindings: {}\n", "c", kb)
     assert case.case_id == "2024-01-03"
 
 
