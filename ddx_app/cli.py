@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
         c.add_argument("--prior", default="prevalence", metavar="NAME",
                        help="prior preset of the knowledge base (see `ddx kb info`); "
                        "default: prevalence, the knowledge base's default population")
+        c.add_argument("--scope", default="all", metavar="NAME",
+                       help="rank only a named subset of the entities (see `ddx kb info`); "
+                       "default: all")
         return c
 
     rank = case_command("rank", "rank the differential for a case")
@@ -55,10 +58,11 @@ def _parser() -> argparse.ArgumentParser:
                          help="also list what separates the entity from OTHER (entity id)")
     explain.add_argument("--json", action="store_true", help="machine-readable output")
     suggest = case_command("suggest", "next best tests by expected information gain")
-    suggest.add_argument("--top", type=int, default=5, metavar="N")
+    suggest.add_argument("--top", type=_count(1), default=5, metavar="N",
+                         help="how many tests to list (at least 1; default 5)")
     suggest.add_argument("--stains-only", action="store_true",
                          help="only orderable stains and tests")
-    suggest.add_argument("--panel", type=int, default=0, metavar="K",
+    suggest.add_argument("--panel", type=_count(0), default=0, metavar="K",
                          help="also propose the best panel of K stains (greedy)")
     suggest.add_argument("--json", action="store_true")
 
@@ -70,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: bundled)")
     report.add_argument("--prior", default="prevalence", metavar="NAME",
                         help="prior preset of the knowledge base (default: prevalence)")
+    report.add_argument("--scope", default="all", metavar="NAME",
+                        help="rank only a named subset of the entities (default: all)")
     report.add_argument("--template", metavar="FILE", help="custom Jinja2 template (sandboxed)")
     report.add_argument("--omit", action="append", default=[], metavar="SECTION",
                         help="leave a section out (repeatable; see --list-sections)")
@@ -89,6 +95,22 @@ def _parser() -> argparse.ArgumentParser:
 
     _gui_arguments(sub.add_parser("gui", help=GUI_HELP))
     return p
+
+
+def _count(least: int):
+    """An argparse type: a whole number >= ``least`` (``--top -5`` is a usage error)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < least:
+            raise argparse.ArgumentTypeError(
+                f"must be {'positive' if least == 1 else f'at least {least}'}, not {value}")
+        return value
+
+    parse.__name__ = "count"  # argparse names the type in some messages
+    return parse
 
 
 GUI_HELP = "start the desktop application (default)"
@@ -112,12 +134,21 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _load(args) -> tuple[KnowledgeBase, Case, Analysis]:
-    kb = load_knowledge_base(args.kb)
+    kb = require_scope(load_knowledge_base(args.kb), args.scope)
     require_prior(kb, args.prior)
     case = load_case(args.case, kb)
     for w in case.warnings:
         print(w, file=sys.stderr)
     return kb, case, analyse(kb, case.findings, args.prior)
+
+
+def require_scope(kb: KnowledgeBase, scope: str) -> KnowledgeBase:
+    """The knowledge base restricted to ``scope``; exit 2 with one line if it has none."""
+    if scope not in kb.scope_names:
+        print(f"ddx: error: unknown scope {scope!r} (this knowledge base has "
+              f"{', '.join(kb.scope_names)})", file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT)
+    return kb.scoped(scope)
 
 
 def require_prior(kb: KnowledgeBase, prior: str) -> None:
@@ -136,7 +167,7 @@ def _header(kb: KnowledgeBase, case: Case, a: Analysis) -> list[str]:
     prior += "".join(f" + {name} (selected by the findings)" for name in applied)
     return [f"Case {label}" + (f" - {case.title}" if case.title else ""),
             f"Knowledge base {kb.id} {kb.version} (sha256 {kb.short_hash}), "
-            f"prior: {prior} [{a.prior}]"]
+            f"prior: {prior} [{a.prior}], scope: {kb.scope_label(kb.scope)} [{kb.scope}]"]
 
 
 def rank_json(kb: KnowledgeBase, case: Case, a: Analysis) -> dict:
@@ -147,6 +178,8 @@ def rank_json(kb: KnowledgeBase, case: Case, a: Analysis) -> dict:
         "prior": a.prior,
         "differential": _differential_json(kb, a),
         "relative_to_entities": len(kb.entities),
+        "entity_scope": {"id": kb.scope, "label": kb.scope_label(kb.scope),
+                         "entities": list(kb.entity_ids)},
         "scope": scope_sentence(kb),
         "leader_odds": leader_odds_json(a),
         "close_call": list(a.close_call) if a.close_call else None,
@@ -442,6 +475,17 @@ def cmd_kb(args) -> int:
     print(f"Findings:       {len(kb.findings)} in {len(kb.groups)} groups")
     print(f"Likelihoods:    {len(cells)} cells: {sourced} cited, {len(cells) - sourced} expert "
           "estimates")
+    print("Priors (--prior NAME):")
+    for name, label, _description in kb.prior_choices():
+        print(f"  {name:<26} {text(label)}")
+    print("Scopes (--scope NAME):")
+    for name in kb.scope_names:
+        count = len(kb.scopes[name].entities) if name in kb.scopes else len(kb.entities)
+        print(f"  {name:<26} {kb.scope_label(name)} ({count} entities)")
+    if kb.dependence_groups:
+        print(f"Dependent findings ({kb.settings.dependence_method}):")
+        for g in kb.dependence_groups:
+            print(f"  {g.id:<26} correlation {g.correlation:.1f}: {', '.join(g.findings)}")
     print(f"Sources:        {len(kb.sources)}")
     for s in kb.sources.values():
         ident = (s.doi and f"doi:{s.doi}") or (s.pmid and f"PMID {s.pmid}") or s.url or ""

@@ -103,6 +103,11 @@ class Analysis:
         """Published exclusion criteria met by the recorded findings."""
         return self.terms.exclusions
 
+    @cached_property
+    def urgent(self) -> tuple[rules.UrgentResult, ...]:
+        """Emergencies (entity ``urgency``) that lead or reach their threshold."""
+        return rules.urgent(self.kb, self.values, self.ranking)
+
     @property
     def unscored(self) -> tuple[UnscoredFinding, ...]:
         """Recorded findings that do not enter the ranking (context, not applicable)."""

@@ -69,6 +69,13 @@ def scope_sentence(kb: KnowledgeBase, short: bool = False) -> str:
     """What every displayed ranking is relative to (``short``: where space is tight, with
     the full sentence at hand, e.g. in a tooltip)."""
     n = len(kb.entities)
+    if kb.scope != "all":
+        label = kb.scope_label(kb.scope)
+        if short:
+            return f"Relative to the {n} entities of the scope '{label}' only."
+        return (f"Probabilities are relative to the {n} entities of the scope '{label}' "
+                f"(knowledge base {kb.id} {kb.version}); a lesion outside them is not "
+                "ranked.")
     if short:
         return f"Relative to the {n} entities of this knowledge base only."
     return (f"Probabilities are relative to the {n} entities in this knowledge "

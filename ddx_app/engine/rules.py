@@ -65,6 +65,8 @@ def red_flags(kb: KnowledgeBase, values: Mapping[str, Any],
     for flag in kb.red_flags:
         if evaluate(flag.when, values, kb.findings) is not True:
             continue
+        if flag.about is not None and flag.about not in kb.entities:
+            continue  # about an entity outside the scope ranked
         if flag.about is not None and probabilities is not None and \
                 probabilities.get(flag.about, 1.0) < silent_below:
             continue
@@ -97,6 +99,39 @@ def _witnesses(cond: dict, values: Mapping[str, Any], kb: KnowledgeBase) -> tupl
     for sub in branches:
         seen += [f for f in _witnesses(sub, values, kb) if f not in seen]
     return tuple(seen)
+
+
+class UrgentResult(NamedTuple):
+    """An emergency in the differential: the fields the alerts list reads."""
+
+    id: str
+    entity: str
+    title: dict
+    message: dict
+    level: str
+    probability: float
+    leads: bool
+    panel: tuple[str, ...]  # tests that settle it, not yet done
+    triggered_by: tuple[str, ...]
+    resolves: dict | None
+    provenance: "object"
+
+
+def urgent(kb: KnowledgeBase, values: Mapping[str, Any], ranking) -> tuple[UrgentResult, ...]:
+    """Entities with an ``urgency`` that lead the differential or reach its threshold,
+    most probable first. The warning stays while it holds: an emergency is excluded by
+    findings that lower its probability, not by a panel being done."""
+    out = []
+    for i, r in enumerate(ranking):
+        u = kb.entities[r.entity].urgency
+        if u is None or (i > 0 and r.probability < u.threshold):
+            continue
+        out.append(UrgentResult(
+            id=r.entity, entity=r.entity, title=u.title, message=u.message, level="critical",
+            probability=r.probability, leads=i == 0,
+            panel=tuple(f for f in u.panel if f not in values),
+            triggered_by=(), resolves=u.resolves, provenance=u.provenance))
+    return tuple(out)
 
 
 class WorkupResult(NamedTuple):
@@ -229,7 +264,8 @@ def outside_differential(kb: KnowledgeBase, values: Mapping[str, Any],
     s = kb.settings
     states = {f.finding: f.state for f in terms.scored}
     patterns = tuple(p for p in s.outside_patterns
-                     if evaluate(p.when, values, kb.findings) is True)
+                     if not any(e in kb.entities for e in p.explained_by)
+                     and evaluate(p.when, values, kb.findings) is True)
     if len(states) < s.min_findings and not patterns:
         return None
     z = typicality(kb, states, {f.finding: f.weight for f in terms.scored})

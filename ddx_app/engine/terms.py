@@ -29,10 +29,13 @@ The posterior is
 
   - ``ordered_discount`` (bundled): the group's recorded findings are ordered by how
     strongly their result separates the entities (the spread of log P(state | e)
-    across entities); the strongest counts fully and the i-th next is weighted
-    (1 - rho)^i, rho the group's correlation. A near-neutral extra stain therefore
-    cannot dilute a decisive one, and four concordant melanocytic stains count about
-    as much as two independent ones.
+    across entities); the strongest counts fully and each next one is weighted
+    (1 - rho)^k, rho the group's correlation and k the summed agreement (cosine of the
+    centred log-likelihood rows) with the findings before it. Concordant results are
+    discounted like repeats ((1 - rho)^i for i earlier identical ones), discordant ones
+    (S100+ with SOX10-) keep their weight, a near-neutral extra stain cannot dilute a
+    decisive one, and four concordant melanocytic stains count about as much as two
+    independent ones.
   - ``design_effect``: every recorded member weighted 1 / (1 + (k - 1) rho), Kish's
     effective sample size for k equicorrelated observations.
   - ``independent``: weight 1 (plain naive Bayes).
@@ -143,12 +146,37 @@ def dependence_weights(kb: KnowledgeBase, states: Mapping[str, str]) -> dict[str
             w = 1.0 / (1.0 + (len(members) - 1) * rho)
             weights.update({f: w for f in members})
             continue
-        # ordered_discount: strongest separator first, then (1 - rho)^i
-        def spread(fid: str) -> float:
-            row = kb.loglik[fid][states[fid]]
-            return max(row) - min(row)
-        ranked = sorted(members, key=lambda f: (-spread(f), f))
-        weights.update({f: (1.0 - rho) ** i for i, f in enumerate(ranked)})
+        weights.update(_ordered_discount(kb, members, states, rho))
+    return weights
+
+
+def _ordered_discount(kb: KnowledgeBase, members: list[str], states: Mapping[str, str],
+                      rho: float) -> dict[str, float]:
+    """Strongest separator first (spread of log P(state | e) across entities); each next
+    finding is discounted by (1 - rho) for every earlier one it *agrees* with.
+
+    Agreement is the cosine of the two findings' centred log-likelihood rows: results that
+    point to the same entities (S100+ and SOX10+ both to melanoma and schwannoma) say the
+    same thing twice; results that point apart (S100+ with SOX10-, the profile of
+    biphenotypic sinonasal sarcoma) are not redundant, and keep their weight.
+    """
+    rows = {}
+    for fid in members:
+        row = kb.loglik[fid][states[fid]]
+        mean = math.fsum(row) / len(row)
+        centred = [v - mean for v in row]
+        norm = math.sqrt(math.fsum(v * v for v in centred))
+        rows[fid] = (centred, norm, max(row) - min(row))
+    ranked = sorted(members, key=lambda f: (-rows[f][2], f))
+    weights = {}
+    for i, fid in enumerate(ranked):
+        a, na, _ = rows[fid]
+        overlap = 0.0
+        for earlier in ranked[:i]:
+            b, nb, _ = rows[earlier]
+            if na > 0 and nb > 0:
+                overlap += max(0.0, math.fsum(x * y for x, y in zip(a, b)) / (na * nb))
+        weights[fid] = (1.0 - rho) ** overlap
     return weights
 
 

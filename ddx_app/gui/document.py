@@ -46,6 +46,7 @@ class CaseDocument(QObject):
         # before the undo stack (its child) emits cleanChanged on its way out.
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._prior = prior if prior in kb.prior_names else "prevalence"
+        self._scope = "all"  # the subset of entities ranked (kb.yaml scopes)
         self._analysis = analyse(kb, {}, self._prior)
 
     def _clean_changed(self, clean: bool) -> None:
@@ -59,6 +60,10 @@ class CaseDocument(QObject):
     @property
     def prior(self) -> str:
         return self._prior
+
+    @property
+    def scope(self) -> str:
+        return self._scope
 
     @property
     def is_modified(self) -> bool:
@@ -116,6 +121,14 @@ class CaseDocument(QObject):
             self._prior = prior
             self.recompute()
 
+    def set_scope(self, scope: str) -> None:
+        """Rank only a named subset of the entities: a view preference like the prior."""
+        if scope not in self.kb.scope_names:
+            raise ValueError(f"unknown scope {scope!r}")
+        if scope != self._scope:
+            self._scope = scope
+            self.recompute()
+
     # -- called by the undo commands --------------------------------------------------------
     def apply_finding(self, finding: str, value: Any) -> None:
         if value is None:
@@ -130,7 +143,7 @@ class CaseDocument(QObject):
         self.metaChanged.emit(key)
 
     def recompute(self) -> None:
-        self._analysis = analyse(self.kb, self.case.findings, self._prior)
+        self._analysis = analyse(self.kb.scoped(self._scope), self.case.findings, self._prior)
         self.analysisChanged.emit(self._analysis)
 
     # -- whole-document operations ----------------------------------------------------------

@@ -126,6 +126,9 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.prior_combo = self.differential_panel.prior_combo
         self.differential_view.selectionModel().currentRowChanged.connect(
             self._on_entity_selected)
+        self.differential_panel.scope_combo.currentIndexChanged.connect(
+            lambda _i: self.doc.set_scope(self.differential_panel.scope_combo.currentData()
+                                          or "all"))
         self.prior_combo.currentIndexChanged.connect(
             lambda _i: self.set_prior(self.prior_combo.currentData()))
         self.alerts = AlertsPanel(self.kb, self.lang)
@@ -164,9 +167,19 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         small = self.disclaimer.font()
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
         self.disclaimer.setFont(small)
+        # Emergencies (entity `urgency` in the KB: invasive fungal rhinosinusitis, NK/T-cell
+        # lymphoma...) in a banner across the top, where no column layout can hide them.
+        self.urgent_banner = QLabel()
+        self.urgent_banner.setObjectName("urgentBanner")
+        self.urgent_banner.setWordWrap(True)
+        self.urgent_banner.setVisible(False)
+        self.urgent_banner.setStyleSheet(
+            "QLabel#urgentBanner { background: #b3261e; color: white; padding: 6px; "
+            "font-weight: bold; border-radius: 3px; }")
         central = QWidget()
         cl = QVBoxLayout(central)
         cl.setContentsMargins(6, 6, 6, 2)
+        cl.addWidget(self.urgent_banner)
         cl.addWidget(self.main_splitter, 1)
         cl.addWidget(self.disclaimer)
         self.setCentralWidget(central)
@@ -319,7 +332,16 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
             sel.setCurrentIndex(self.differential_model.index(0, 0), _SELECT_ROW)
         self.evidence.show_entity(analysis, self.selected_entity())
         self.alerts.update_from(None if self.analysis_hidden() else analysis)
+        self._show_urgent(None if self.analysis_hidden() else analysis)
         self._update_suggestions()
+
+    def _show_urgent(self, analysis) -> None:
+        """The banner names every emergency that leads or reaches its threshold."""
+        urgent = [a for a in analysis.alerts if a.kind == "urgent"] if analysis else []
+        self.urgent_banner.setVisible(bool(urgent))
+        if urgent:
+            self.urgent_banner.setText("\n".join(f"\u26a0 {a.title}: {a.message}"
+                                                  for a in urgent))
 
     def _update_suggestions(self) -> None:
         live = self._suggestions_live and not self.analysis_hidden()

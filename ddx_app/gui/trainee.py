@@ -30,6 +30,7 @@ class TraineeMixin:
         self.trainee_panel.setVisible(self._trainee)
         self.show_hidden_notes(hidden)
         self.alerts.update_from(None if hidden else self.doc.analysis)
+        self._show_urgent(None if hidden else self.doc.analysis)
         self._update_suggestions()
         self._update_title()
 

@@ -23,7 +23,9 @@ from .model import (
     Provenance,
     RedFlag,
     ReportSettings,
+    Scope,
     Source,
+    Urgency,
     Workup,
     WorkupStep,
     with_unions,
@@ -107,7 +109,15 @@ def _entity(raw: dict, catalogue: dict[str, Finding]) -> Entity:
         workups=workups,
         exclusions=tuple(Exclusion(x["id"], eid, x["name"], x["rule"], provenance(x))
                          for x in raw.get("exclusions", ())),
+        urgency=_urgency(eid, raw.get("urgency")),
     )
+
+
+def _urgency(eid: str, raw: dict | None) -> Urgency | None:
+    if not raw:
+        return None
+    return Urgency(eid, raw["title"], raw["message"], raw["when_probability_at_least"],
+                   tuple(raw.get("panel", ())), raw.get("resolves"), provenance(raw))
 
 
 def build_presets(manifest: dict) -> tuple[dict[str, PriorPreset], str]:
@@ -196,7 +206,8 @@ def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) 
             dependence_method=method,
             flag_silent_below=engine.get("flag_silent_below", 0.0),
             outside_patterns=tuple(
-                OutsidePattern(o["id"], o["when"], o["message"], provenance(o))
+                OutsidePattern(o["id"], o["when"], o["message"], provenance(o),
+                               tuple(o.get("explained_by", ())))
                 for o in outside.get("patterns", ())),
         ),
         report=ReportSettings(
@@ -223,6 +234,8 @@ def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) 
         default_preset=default_preset,
         dependence_groups=dependence_groups,
         display=build_display(manifest.get("display")),
+        scopes={x["id"]: Scope(x["id"], x["label"], x["description"], tuple(x["entities"]))
+                for x in manifest.get("scopes", ())},
     )
     kb.compile()
     return kb

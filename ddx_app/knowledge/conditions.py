@@ -75,6 +75,8 @@ def evaluate(cond: dict, values: Mapping[str, Any], findings: Mapping[str, Findi
     """
     if "finding" in cond:
         fid = cond["finding"]
+        if "assessed" in cond:  # never unknown: whether the finding is recorded at all
+            return (fid in values) == cond["assessed"]
         if fid not in values:
             return None
         value = values[fid]

@@ -250,6 +250,30 @@ class Exclusion(NamedTuple):
     provenance: Provenance
 
 
+class Urgency(NamedTuple):
+    """An entity to telephone about, not to wait for (entity file ``urgency``)."""
+
+    entity: str
+    title: Text
+    message: Text
+    threshold: float  # a critical warning while the entity leads or reaches this
+    panel: tuple[str, ...]
+    resolves: Text | None
+    provenance: Provenance
+
+
+ALL_ENTITIES = "all"
+
+
+class Scope(NamedTuple):
+    """A named subset of the entities a user may restrict the differential to."""
+
+    id: str
+    label: Text
+    description: Text
+    entities: tuple[str, ...]
+
+
 class PriorPreset(NamedTuple):
     """A population a case may be drawn from (kb.yaml ``priors``).
 
@@ -312,6 +336,7 @@ class Entity(NamedTuple):
     criteria: tuple[Criterion, ...]
     workups: tuple[Workup, ...]
     exclusions: tuple[Exclusion, ...] = ()
+    urgency: Urgency | None = None
 
 
 class RedFlag(NamedTuple):
@@ -343,6 +368,7 @@ class OutsidePattern(NamedTuple):
     when: dict
     message: Text
     provenance: Provenance
+    explained_by: tuple[str, ...] = ()  # entities showing it: outside only without them
 
 
 class EngineSettings(NamedTuple):
@@ -419,7 +445,9 @@ class KnowledgeBase:
                  presets: dict[str, PriorPreset] | None = None,
                  default_preset: str = "prevalence",
                  dependence_groups: tuple[DependenceGroup, ...] = (),
-                 display: DisplaySettings | None = None):
+                 display: DisplaySettings | None = None,
+                 scopes: dict[str, "Scope"] | None = None,
+                 scope: str = ALL_ENTITIES):
         self.id = id
         self.version = version
         self.title = title
@@ -442,6 +470,8 @@ class KnowledgeBase:
         self.default_preset = default_preset
         self.dependence_groups = dependence_groups
         self.display = display or DisplaySettings()
+        self.scopes: dict[str, Scope] = scopes or {}
+        self.scope = scope  # the subset of entities this KB ranks ("all" for the whole KB)
         self.group_of: dict[str, DependenceGroup] = {
             fid: g for g in dependence_groups for fid in g.findings}
         # compiled by compile(): finding id -> state -> log P(state | entity), in
@@ -449,6 +479,42 @@ class KnowledgeBase:
         self.loglik: dict[str, dict[str, tuple[float, ...]]] = {}
         self.log_priors: dict[str, tuple[float, ...]] = {}
         self._derived: dict[str, Any] = {}
+
+    @property
+    def scope_names(self) -> tuple[str, ...]:
+        return (ALL_ENTITIES, *(s for s in self.scopes if s != ALL_ENTITIES))
+
+    def scope_label(self, name: str, lang: str = "en") -> str:
+        if name in self.scopes:
+            return text(self.scopes[name].label, lang)
+        return "All entities" if name == ALL_ENTITIES else name
+
+    def scoped(self, name: str | None) -> "KnowledgeBase":
+        """This knowledge base restricted to one named subset of its entities (kb.yaml
+        ``scopes``): the same findings, sources and hash, fewer entities to rank. Kept
+        once built; "all" (or None) is the whole knowledge base."""
+        if name in (None, ALL_ENTITIES, self.scope):
+            return self
+        if name not in self.scopes:
+            raise ValueError(f"unknown scope {name!r} (expected one of "
+                             f"{', '.join(self.scope_names)})")
+        return self.derived(f"scope:{name}", lambda kb: kb._restricted(name))
+
+    def _restricted(self, name: str) -> "KnowledgeBase":
+        keep = self.scopes[name].entities
+        sub = KnowledgeBase(
+            id=self.id, version=self.version, title=self.title, sha256=self.sha256,
+            directory=self.directory, settings=self.settings, report=self.report,
+            state_labels=self.state_labels, groups=self.groups, findings=self.findings,
+            entities={e: x for e, x in self.entities.items() if e in keep},
+            sources=self.sources, red_flags=self.red_flags, mimics=self.mimics,
+            warnings=self.warnings, no_data=self.no_data,
+            pertinent_negative_states=self.pertinent_negative_states,
+            state_keys=self.state_keys, presets=self.presets,
+            default_preset=self.default_preset, dependence_groups=self.dependence_groups,
+            display=self.display, scopes=self.scopes, scope=name)
+        sub.compile()
+        return sub
 
     def derived(self, name: str, build: Callable[["KnowledgeBase"], Any]) -> Any:
         """A table computed from this (immutable) KB once, on first use, then kept:

@@ -179,6 +179,12 @@ def check_entity(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
         check_provenance(crit, f, path, sources, ck, required=False)
         for sub, message in check_condition(crit["rule"], catalogue, (*path, "rule")):
             ck.error(f, sub, message)
+    urgency = data.get("urgency")
+    if urgency:
+        check_provenance(urgency, f, ("urgency",), sources, ck)
+        for j, fid in enumerate(urgency.get("panel", [])):
+            if fid not in catalogue:
+                ck.error(f, ("urgency", "panel", j), f"unknown finding {fid!r}")
     _duplicates(data.get("exclusions", []), f, ("exclusions",), "exclusion", ck)
     for i, excl in enumerate(data.get("exclusions", [])):
         path = ("exclusions", i)
@@ -267,17 +273,41 @@ def _check_workup(workup: dict, f: RawFile, path: tuple, catalogue: dict[str, Fi
 
 
 def _cycles(start: str, steps: dict) -> Iterator[str]:
-    stack = [(start, (start,))]
-    while stack:
-        node, trail = stack.pop()
-        for outcome in steps.get(node, {}).get("outcomes", {}).values():
-            nxt = outcome.get("next")
-            if nxt is None or nxt not in steps:
-                continue
-            if nxt in trail:
-                yield nxt
-                return
-            stack.append((nxt, (*trail, nxt)))
+    """The first step a workup loops back to, if any (at most one is reported).
+
+    Depth-first search with white/grey/black colouring: a step is grey while it is on
+    the current path and black once everything after it has been searched, so each
+    step and each outcome is looked at once (linear time; walking every path instead
+    is exponential in a long loop-free workup). A loop exists exactly when an outcome
+    leads back to a grey step, which is the step reported."""
+    def following(node: str) -> list[str]:
+        nexts = (o.get("next") for o in steps.get(node, {}).get("outcomes", {}).values())
+        return [n for n in nexts if n is not None and n in steps]
+
+    grey: set[str] = set()
+    black: set[str] = set()
+    stack: list = []
+
+    def enter(node: str) -> str | None:
+        """Make ``node`` grey; the first step it leads back to, if any."""
+        grey.add(node)
+        after = following(node)
+        stack.append((node, iter(reversed(after))))  # last outcome first, as before
+        return next((n for n in after if n in grey), None)
+
+    loop = enter(start)
+    while stack and loop is None:
+        node, children = stack[-1]
+        for nxt in children:
+            if nxt not in grey and nxt not in black:
+                loop = enter(nxt)
+                break
+        else:
+            stack.pop()
+            grey.discard(node)
+            black.add(node)
+    if loop is not None:
+        yield loop
 
 
 def check_manifest(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
@@ -387,7 +417,21 @@ def _check_display(f: RawFile, ck: Checker) -> None:
 
 
 def check_entity_references(kb_file: RawFile, entity_ids: set[str], ck: Checker) -> None:
-    """Entity ids that kb.yaml names (prior factors, red flags' ``about``) must exist."""
+    """Entity ids that kb.yaml names (prior factors, red flags' ``about``, scopes) must exist."""
+    outside = (kb_file.data.get("engine") or {}).get("outside") or {}
+    for i, pattern in enumerate(outside.get("patterns", [])):
+        for j, eid in enumerate(pattern.get("explained_by", [])):
+            if eid not in entity_ids:
+                ck.error(kb_file, ("engine", "outside", "patterns", i, "explained_by", j),
+                         f"unknown entity {eid!r}")
+    scopes = kb_file.data.get("scopes", [])
+    _duplicates(scopes, kb_file, ("scopes",), "scope", ck)
+    for i, scope in enumerate(scopes):
+        if scope["id"] == "all":
+            ck.error(kb_file, ("scopes", i, "id"), "'all' is built in (every entity)")
+        for j, eid in enumerate(scope["entities"]):
+            if eid not in entity_ids:
+                ck.error(kb_file, ("scopes", i, "entities", j), f"unknown entity {eid!r}")
     for i, flag in enumerate(kb_file.data.get("red_flags", [])):
         if "about" in flag and flag["about"] not in entity_ids:
             ck.error(kb_file, ("red_flags", i, "about"), f"unknown entity {flag['about']!r}")

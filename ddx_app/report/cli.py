@@ -49,6 +49,10 @@ def cli_report(args) -> int:
     except ValueError as exc:
         return _error(str(exc))
     kb = load_knowledge_base(args.kb)  # DdxError -> FILE:LINE messages, exit 2 (ddx_app.cli)
+    if args.scope not in kb.scope_names:
+        return _error(f"unknown scope {args.scope!r} (this knowledge base has "
+                      f"{', '.join(kb.scope_names)})")
+    kb = kb.scoped(args.scope)
     if args.prior not in kb.prior_names:
         return _error(f"unknown prior {args.prior!r} (this knowledge base has "
                       f"{', '.join(kb.prior_names)})")

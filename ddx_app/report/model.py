@@ -272,6 +272,8 @@ class _Builder:
                                "sha256": kb.sha256, "short_hash": kb.short_hash},
             "prior": self.a.prior,
             "prior_label": kb.prior_label(self.a.prior, self.lang),
+            "entity_scope": {"id": kb.scope, "label": kb.scope_label(kb.scope, self.lang),
+                             "entities": len(kb.entities)},
             "prior_description": self._prior_description(),
             "priors_applied": [kb.prior_label(p, self.lang)
                                for p in self.a.terms.presets_applied],

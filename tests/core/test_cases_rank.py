@@ -32,8 +32,9 @@ def test_every_core_entity_has_an_example():
     import yaml
 
     answers = {yaml.safe_load(p.read_text("utf-8"))["teaching"]["answer"] for p in EXAMPLES}
-    assert answers >= {"imt", "nasal_polyp", "igg4_rd", "rhinoscleroma", "spindle_cell_scc",
-                       "spindle_cell_melanoma"}
+    from ddx_app.knowledge import load_knowledge_base
+
+    assert answers >= set(load_knowledge_base().entity_ids)  # all 16, one example each
 
 
 def test_seed_case_15_is_in_the_examples(kb):
@@ -44,16 +45,27 @@ def test_seed_case_15_is_in_the_examples(kb):
 
 
 def test_published_cases_rank_well(kb):
-    """Development set from published reports: tissue cases top-3 always, top-1 >= 80 %;
-    clinical-only cases top-3 in >= 70 %. (Measured: see benchmarks/eval_literature.py.)"""
+    """Development set from published reports (benchmarks/eval_literature.py): with the
+    sixteen entities, tissue cases rank their answer first in >= 75 % and in the top three
+    in >= 90 %; the six-entity tissue cases stay in the top three; clinical-only cases
+    (3-5 findings, no tissue) in the top three in >= 55 %; no wrong leader above 90 %."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from eval_literature import evaluate
 
-    result = evaluate()["by_kind"]
-    tissue, clinical = result["tissue"], result["clinical"]
-    assert tissue["top3"] == tissue["cases"] >= 15
-    assert tissue["top1"] >= 0.8 * tissue["cases"]
-    assert clinical["top3"] >= 0.7 * clinical["cases"]
+    result = evaluate()
+    tissue, clinical = result["by_kind"]["tissue"], result["by_kind"]["clinical"]
+    assert tissue["cases"] >= 45
+    assert tissue["top1"] >= 0.75 * tissue["cases"]
+    assert tissue["top3"] >= 0.9 * tissue["cases"]
+    assert clinical["top3"] >= 0.55 * clinical["cases"]
+    assert result["overall"]["max_wrong_leader_p"] <= 0.9
+    six = {"imt", "nasal_polyp", "igg4_rd", "rhinoscleroma", "spindle_cell_scc",
+           "spindle_cell_melanoma"}
+    for path in LITERATURE:
+        case = load_case(path, kb)
+        if case.answer in six and case.teaching.get("kind", "tissue") == "tissue":
+            order = [r.entity for r in analyse(kb, case.findings).ranking]
+            assert case.answer in order[:3], path.name
 
 
 @pytest.mark.parametrize("path", LITERATURE, ids=lambda p: p.name)

@@ -115,13 +115,17 @@ def test_msa_and_desmin_add_little_to_sma(kb):
     assert all(0 < w < 1 for w in sorted(weights.values())[:2])
 
 
-def test_ordered_discount_lets_no_neutral_extra_finding_dilute_a_decisive_one(kb):
-    """Recording a near-neutral member of a group keeps the decisive member's full
-    weight (the strongest separator is weighted 1)."""
-    states = {"ihc_sox10": "positive", "melanin_pigment": "absent"}
-    weights = dependence_weights(kb, states)
-    assert weights["ihc_sox10"] == 1.0
-    assert weights["melanin_pigment"] < 1.0
+def test_ordered_discount_discounts_agreement_not_disagreement(kb):
+    """Within a group the strongest separator keeps its full weight; a result that says
+    the same (SOX10+ then pigment) is discounted, a result that points elsewhere (SOX10+
+    with no pigment; S100+ with SOX10-) keeps its weight: disagreement is evidence."""
+    concordant = dependence_weights(kb, {"ihc_sox10": "positive", "melanin_pigment": "present"})
+    assert max(concordant.values()) == 1.0 and min(concordant.values()) < 1.0
+    discordant = dependence_weights(kb, {"ihc_sox10": "positive", "melanin_pigment": "absent"})
+    assert discordant["ihc_sox10"] == 1.0 and discordant["melanin_pigment"] > \
+        min(concordant.values())
+    s100_sox10 = dependence_weights(kb, {"ihc_s100": "positive", "ihc_sox10": "negative"})
+    assert min(s100_sox10.values()) > 0.9
 
 
 def test_bland_spindle_cell_mass_in_an_older_man_is_not_called_a_polyp(kb):
@@ -210,21 +214,25 @@ def test_posterior_is_a_distribution_and_weights_are_bounded(kb, data):
     assert scored | {u.finding for u in a.unscored} == set(a.states)
 
 
-def test_s100_positive_sox10_negative_spindle_cells_are_outside_the_differential(kb):
+def test_s100_positive_sox10_negative_spindle_cells_are_outside_the_seed_six(kb):
     """Scenario 2: bland S100+/SOX10-/SMA+ fascicular spindle cells fit none of the six
-    (melanoma is SOX10-positive, IMT S100-negative): the outside-this-differential warning
-    fires and names biphenotypic sinonasal sarcoma first among the mimics."""
-    a = analyse(kb, {"spindle_cell_proliferation": "present", "fascicular_growth": "present",
-                     "marked_nuclear_pleomorphism": "absent", "ihc_s100": "positive",
-                     "ihc_sox10": "negative", "ihc_sma": "positive"})
-    assert a.outside is not None
-    assert [p.id for p in a.outside.patterns] == ["s100_positive_sox10_negative_spindle_cells"]
-    assert "biphenotypic_sinonasal_sarcoma" in a.outside.matched_mimics
-    assert a.outside.mimics[0].id in a.outside.matched_mimics
-    assert "SOX10" in a.outside.explanation
-    s100_alone = analyse(kb, {"spindle_cell_proliferation": "present", "ihc_s100": "positive",
-                              "ihc_sox10": "positive"})
-    assert s100_alone.outside is None  # a melanoma profile is inside the differential
+    entities of the seed series (melanoma is SOX10-positive, IMT S100-negative): ranked
+    among those six, the outside-this-differential warning fires and names biphenotypic
+    sinonasal sarcoma first among the mimics. Ranked among every entity of the knowledge
+    base, biphenotypic sinonasal sarcoma itself leads and the pattern is no longer outside."""
+    findings = {"spindle_cell_proliferation": "present", "fascicular_growth": "present",
+                "marked_nuclear_pleomorphism": "absent", "ihc_s100": "positive",
+                "ihc_sox10": "negative", "ihc_sma": "positive"}
+    six = analyse(kb.scoped("seed_six"), findings)
+    assert six.outside is not None
+    assert [p.id for p in six.outside.patterns] == ["s100_positive_sox10_negative_spindle_cells"]
+    assert "SOX10" in six.outside.explanation
+    every = analyse(kb, findings)
+    assert every.leader.entity == "biphenotypic_sinonasal_sarcoma"
+    assert every.outside is None or not every.outside.patterns
+    melanoma = analyse(kb.scoped("seed_six"), {"spindle_cell_proliferation": "present",
+                                               "ihc_s100": "positive", "ihc_sox10": "positive"})
+    assert melanoma.outside is None  # a melanoma profile is inside the differential
 
 
 def test_negative_alk_ihc_leads_to_fusion_testing_not_to_a_stop(kb):

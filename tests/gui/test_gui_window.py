@@ -384,3 +384,22 @@ def test_evidence_text_is_laid_out_once_the_window_has_its_size(qtbot, kb, promp
     assert w.evidence.details.toPlainText() != shown
     w.doc.undo_stack.setClean()
     w.close()
+
+
+def test_emergency_banner_and_scope_box(window, kb):
+    """An emergency that leads (invasive fungal rhinosinusitis) is named in a banner across
+    the top of the window; the scope box restricts the differential to the seed six."""
+    assert not window.urgent_banner.isVisible()
+    for fid, value in (("immunocompromised_or_diabetic", "present"), ("necrosis", "present"),
+                       ("fungal_hyphae", "present")):
+        window.doc.set_finding(fid, value)
+    assert window.doc.analysis.leader.entity == "invasive_fungal_rhinosinusitis"
+    assert window.urgent_banner.isVisible()
+    assert "fungal" in window.urgent_banner.text().lower()
+    combo = window.differential_panel.scope_combo
+    combo.setCurrentIndex(combo.findData("seed_six"))
+    model = window.differential_view.model()
+    assert model.rowCount() == 6
+    assert not window.urgent_banner.isVisible()  # no emergency among the six
+    combo.setCurrentIndex(combo.findData("all"))
+    assert model.rowCount() == len(kb.entities)

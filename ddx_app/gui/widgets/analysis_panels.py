@@ -56,8 +56,14 @@ class DifferentialPanel(QWidget):
         self.prior_combo = QComboBox()
         self.prior_combo.setObjectName("priorCombo")
         self.prior_label.setBuddy(self.prior_combo)
+        self.scope_label = QLabel()
+        self.scope_combo = QComboBox()
+        self.scope_combo.setObjectName("scopeCombo")
+        self.scope_label.setBuddy(self.scope_combo)
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
+        head.addWidget(self.scope_label)
+        head.addWidget(self.scope_combo)
         head.addWidget(self.prior_label)
         head.addWidget(self.prior_combo)
         layout = QVBoxLayout(self)
@@ -89,6 +95,22 @@ class DifferentialPanel(QWidget):
             self.prior_combo.setItemData(i, text(description, lang), TOOLTIP_ROLE)
         self.prior_combo.blockSignals(False)
         self.show_prior(prior)
+        self.scope_label.setText(self.tr("&Scope:"))
+        self.scope_combo.setAccessibleName(self.tr("Scope"))
+        self.scope_combo.setToolTip(self.tr(
+            "Rank every entity of the knowledge base, or only a named subset"))
+        current = self.scope_combo.currentData() or "all"
+        self.scope_combo.blockSignals(True)
+        self.scope_combo.clear()
+        for i, name in enumerate(kb.scope_names):  # scopes are KB data
+            self.scope_combo.addItem(kb.scope_label(name, lang), name)
+            scope = kb.scopes.get(name)
+            if scope is not None:
+                self.scope_combo.setItemData(i, text(scope.description, lang), TOOLTIP_ROLE)
+        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(current)))
+        self.scope_combo.blockSignals(False)
+        self.scope_label.setVisible(len(kb.scope_names) > 1)
+        self.scope_combo.setVisible(len(kb.scope_names) > 1)
 
     def show_prior(self, prior: str) -> None:
         self.prior_combo.blockSignals(True)
