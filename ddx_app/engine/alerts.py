@@ -140,9 +140,15 @@ def _outside(kb: KnowledgeBase, a: "Analysis", lang: str) -> Alert:
         message += f" Least explained by {best}: " + "; ".join(
             f"{_label(kb, f, lang)} = {kb.findings[f].state_label(s, kb, lang)} "
             f"({percent(p)} in {best})" for f, s, p in o.unexplained) + "."
-    items = tuple(AlertItem(m.id, text(m.name, lang), text(m.hint, lang),
-                            m.id in o.matched_mimics, m.provenance)
-                  for m in o.mimics[:kb.display.mimics_shown])
+    n_all = len(kb.whole.entities)
+    items = tuple(
+        AlertItem(eid, text(kb.whole.entities[eid].name, lang),
+                  f"outside the scope ranked; {percent(p)} when all {n_all} entities of the "
+                  "knowledge base are ranked", True, None)
+        for eid, p in o.outside_scope)
+    items += tuple(AlertItem(m.id, text(m.name, lang), text(m.hint, lang),
+                             m.id in o.matched_mimics, m.provenance)
+                   for m in o.mimics[:kb.display.mimics_shown])
     n = len(kb.entities)
     return Alert(
         id="outside", kind=OUTSIDE, level=CRITICAL, title="Outside this differential?",

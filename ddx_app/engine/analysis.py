@@ -146,7 +146,7 @@ class Analysis:
 
     @cached_property
     def outside(self) -> rules.OutsideWarning | None:
-        return rules.outside_differential(self.kb, self.values, self.terms)
+        return rules.outside_differential(self.kb, self.values, self.terms, self.prior)
 
     def suggestions(self, top: int | None = 5, orderable_only: bool = False
                     ) -> list[suggest.Suggestion]:

@@ -187,10 +187,16 @@ class OutsideWarning(NamedTuple):
     matched_mimics: tuple[str, ...]  # ids of mimics whose suggested_by conditions hold
     patterns: tuple[OutsidePattern, ...] = ()  # KB patterns no entity shows, that hold
     atypical: bool = True  # the typicality score alone is below the threshold
+    # entities outside a restricted scope that lead when every entity is ranked:
+    # (entity id, its probability among all the knowledge base's entities)
+    outside_scope: tuple[tuple[str, float], ...] = ()
 
     @property
     def explanation(self) -> str:
         parts = [text(p.message) for p in self.patterns]
+        if self.outside_scope and not parts and not self.atypical:
+            parts.append("An entity outside the scope ranked fits these findings better than "
+                         "any entity inside it (listed below).")
         if self.atypical:
             parts.append(
                 f"Even the best-fitting entity explains these findings poorly: the findings "
@@ -254,7 +260,7 @@ def _compute_moments(kb: KnowledgeBase) -> dict[str, tuple[tuple[float, ...], tu
 
 
 def outside_differential(kb: KnowledgeBase, values: Mapping[str, Any],
-                         terms: "Terms") -> OutsideWarning | None:
+                         terms: "Terms", prior: str = "prevalence") -> OutsideWarning | None:
     """Warn when the findings are atypical for every entity (max typicality z < threshold).
 
     Needs at least ``min_findings`` observed findings; thresholds come from kb.yaml
@@ -266,12 +272,16 @@ def outside_differential(kb: KnowledgeBase, values: Mapping[str, Any],
     patterns = tuple(p for p in s.outside_patterns
                      if not any(e in kb.entities for e in p.explained_by)
                      and evaluate(p.when, values, kb.findings) is True)
-    if len(states) < s.min_findings and not patterns:
+    better = _better_outside_scope(kb, values, prior)
+    # under a scope, an entity left out that the whole KB puts first (at >= 50 %) is
+    # reason enough: the ranking shown is among the wrong entities
+    left_out_leads = bool(better) and better[0][1] >= 0.5
+    if len(states) < s.min_findings and not patterns and not left_out_leads:
         return None
     z = typicality(kb, states, {f.finding: f.weight for f in terms.scored})
     best = max(range(len(z)), key=z.__getitem__)
     atypical = len(states) >= s.min_findings and z[best] < s.typicality_z_below
-    if not atypical and not patterns:
+    if not atypical and not patterns and not left_out_leads:
         return None
     unexplained = sorted(
         ((fid, st, math.exp(kb.loglik[fid][st][best])) for fid, st in states.items()
@@ -283,4 +293,18 @@ def outside_differential(kb: KnowledgeBase, values: Mapping[str, Any],
     )
     ordered = tuple(sorted(kb.mimics, key=lambda m: m.id not in matched))
     return OutsideWarning(kb.entity_ids[best], z[best], tuple(unexplained), ordered, matched,
-                          patterns, atypical)
+                          patterns, atypical, better)
+
+
+def _better_outside_scope(kb: KnowledgeBase, values: Mapping[str, Any],
+                          prior: str) -> tuple[tuple[str, float], ...]:
+    """Under a scope, the entities it leaves out that the whole knowledge base ranks above
+    every entity of the scope (at most three): where to look first."""
+    if kb.whole is kb:
+        return ()
+    from .analysis import analyse  # the whole KB's ranking, computed only for a warning
+
+    ranking = analyse(kb.whole, values, prior).ranking
+    best_inside = max(r.probability for r in ranking if r.entity in kb.entities)
+    return tuple((r.entity, r.probability) for r in ranking
+                 if r.entity not in kb.entities and r.probability > best_inside)[:3]

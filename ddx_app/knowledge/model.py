@@ -472,6 +472,7 @@ class KnowledgeBase:
         self.display = display or DisplaySettings()
         self.scopes: dict[str, Scope] = scopes or {}
         self.scope = scope  # the subset of entities this KB ranks ("all" for the whole KB)
+        self.whole: KnowledgeBase = self  # the unrestricted knowledge base a scope came from
         self.group_of: dict[str, DependenceGroup] = {
             fid: g for g in dependence_groups for fid in g.findings}
         # compiled by compile(): finding id -> state -> log P(state | entity), in
@@ -514,6 +515,7 @@ class KnowledgeBase:
             default_preset=self.default_preset, dependence_groups=self.dependence_groups,
             display=self.display, scopes=self.scopes, scope=name)
         sub.compile()
+        sub.whole = self
         return sub
 
     def derived(self, name: str, build: Callable[["KnowledgeBase"], Any]) -> Any:

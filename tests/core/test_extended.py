@@ -116,3 +116,17 @@ def test_outside_mimics_are_only_what_the_knowledge_base_does_not_rank(kb):
     assert {"leiomyosarcoma", "mpnst", "synovial_sarcoma", "angiofibroma",
             "eosinophilic_angiocentric_fibrosis", "sarcoidosis",
             "cocaine_induced_midline_lesion"} <= mimics
+
+
+def test_a_scope_that_leaves_out_the_answer_says_so(kb):
+    """Ranked among the seed six, a GPA picture gets the outside-this-differential warning,
+    naming GPA (outside the scope) first with its probability among all sixteen."""
+    gpa = {"necrosis": "present", "granulomas": "present", "vasculitis": "present",
+           "anca_serology": "positive", "septal_perforation": "present"}
+    six = analyse(kb.scoped("seed_six"), gpa)
+    assert six.outside is not None
+    assert six.outside.outside_scope[0][0] == "gpa"
+    outside = next(x for x in six.alerts if x.kind == "outside")
+    assert outside.items[0].id == "gpa"
+    assert analyse(kb, gpa).leader.entity == "gpa"
+    assert analyse(kb, gpa).outside is None or not analyse(kb, gpa).outside.outside_scope
