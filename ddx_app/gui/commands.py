@@ -63,3 +63,19 @@ class SetMetaCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._doc.apply_meta(self._key, self._old)
+
+
+class SetFindingsCommand(QUndoCommand):
+    """Record several findings as one undo step (quick entry): one analysis for them all."""
+
+    def __init__(self, document: CaseDocument, values: dict[str, Any], text: str):
+        super().__init__(text)
+        self._doc = document
+        self._new = dict(values)
+        self._old = {finding: document.value(finding) for finding in values}
+
+    def redo(self) -> None:
+        self._doc.apply_findings(self._new)
+
+    def undo(self) -> None:
+        self._doc.apply_findings(self._old)

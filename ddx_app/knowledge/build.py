@@ -13,6 +13,7 @@ from .model import (
     DisplaySettings,
     EngineSettings,
     Entity,
+    EntryWords,
     Exclusion,
     Finding,
     Group,
@@ -66,8 +67,32 @@ def build_catalogue(findings_data: dict) -> dict[str, Finding]:
             unions={k: tuple(v) for k, v in kinds.get(kind, {}).get("unions", {}).items()},
             role=item.get("role", "lesion"),
             applies_if=item.get("applies_if"),
+            units={unit: unit_factor(spec) for unit, spec in item.get("units", {}).items()},
+            decimals=item.get("decimals", 2),
+            query_fraction=bool(item.get("query_fraction", False)),
+            short_label=item.get("short_label"),
         ))
     return catalogue
+
+
+def unit_factor(spec) -> float:
+    """A ``units`` entry as the factor to the finding's unit: a number, or {divide: N}."""
+    if isinstance(spec, dict):
+        return 1.0 / spec["divide"]
+    return spec
+
+
+def build_entry(fdata: dict) -> EntryWords:
+    """findings.yaml ``entry``: the quick-entry words (none when the KB gives none)."""
+    entry = fdata.get("entry") or {}
+    return EntryWords(
+        states={state: {lang: tuple(words) for lang, words in langs.items()}
+                for state, langs in entry.get("states", {}).items()},
+        named_alone=tuple(entry.get("named_alone", ())),
+        fillers={lang: tuple(words) for lang, words in entry.get("fillers", {}).items()},
+        before_name={lang: tuple(words)
+                     for lang, words in entry.get("before_name", {}).items()},
+    )
 
 
 def no_data_cell(finding: Finding) -> Cell:
@@ -236,6 +261,7 @@ def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) 
         display=build_display(manifest.get("display")),
         scopes={x["id"]: Scope(x["id"], x["label"], x["description"], tuple(x["entities"]))
                 for x in manifest.get("scopes", ())},
+        entry=build_entry(fdata),
     )
     kb.compile()
     return kb

@@ -45,8 +45,12 @@ def shortcuts_html(kb: KnowledgeBase, actions: list[QAction], lang: str, tr) -> 
             menu.append(row(keys, action.text().replace("&", "").rstrip("…")))
     filter_rows = [row(tr("Escape"), tr("clear the filter")),
                    row(tr("Down or Enter"), tr("move into the first match"))]
+    entry_rows = [row(tr("Enter"), tr("record everything understood (one undoable change); "
+                                      "what was not understood stays in the line")),
+                  row(tr("Escape"), tr("clear the line"))]
     table = "<table cellspacing='2' cellpadding='3'>{}</table>".format
     return (f"<h3>{escape(tr('Findings checklist'))}</h3>" + table("".join(checklist))
+            + f"<h3>{escape(tr('Quick entry line'))}</h3>" + table("".join(entry_rows))
             + f"<h3>{escape(tr('Filter box'))}</h3>" + table("".join(filter_rows))
             + f"<h3>{escape(tr('Menus'))}</h3>" + table("".join(menu))
             + "<p>" + escape(tr("Each key press in the checklist is one undoable change."))

@@ -1,4 +1,5 @@
-"""The left column's checklist: heading, filter box (Ctrl+F) and the findings tree.
+"""The left column's checklist: heading, quick entry line (Ctrl+L, see
+:mod:`.quick_entry`), filter box (Ctrl+F) and the findings tree.
 
 In the filter box, Escape clears it and Down or Enter moves into the first match;
 :meth:`FindingsPanel.focus_finding` selects a finding (clearing a filter that
@@ -17,6 +18,7 @@ from ..lazy_qt import Qt
 from ..models.filter_proxy import FindingFilterProxy
 from ..models.findings_model import LABEL, FindingsModel
 from .findings_view import FindingsView
+from .quick_entry import QuickEntryBox
 from .state_delegate import StateDelegate
 
 if TYPE_CHECKING:  # wrappers PySide would otherwise build at import
@@ -50,6 +52,8 @@ class FindingsPanel(QWidget):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
+        self.quick_entry_box = QuickEntryBox(kb, lang)
+        self.quick_entry = self.quick_entry_box.edit
         self.filter_edit = FilterEdit()
         self.filter_edit.setObjectName("findingFilter")
         self.filter_edit.setClearButtonEnabled(True)
@@ -64,6 +68,7 @@ class FindingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.quick_entry_box)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.view, 1)
 
@@ -77,6 +82,7 @@ class FindingsPanel(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Findings"))
+        self.quick_entry_box.retranslate()
         self.filter_edit.setPlaceholderText(
             self.tr("Filter findings: name or synonym, e.g. SMA, IgG4 (Ctrl+F)"))
         self.filter_edit.setAccessibleName(self.tr("Filter findings"))

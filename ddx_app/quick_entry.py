@@ -1,0 +1,774 @@
+"""Quick entry: a line of text as findings, read in the knowledge base's own words.
+
+``parse(kb, "spindle cells, SMA+ desmin- CK focal Ki67 15% serum IgG4 2.1 g/L, 14 months")``
+returns a :class:`QuickEntry`: the findings understood (finding id -> value, as a case file
+holds them), each with the span of text it came from, the tokens not understood (never
+dropped), and the questions (what was named but cannot be recorded as written: a range, a
+"<5", a value outside the finding's range, a fraction where a percentage is meant, a name
+two findings share...).
+
+Every word comes from the knowledge base (findings.yaml), none from this module:
+
+* **names**: each finding's label, id and synonyms (a label or id outranks a synonym; a
+  name two findings share is asked about unless the value settles it);
+* **states**: every state id, plus the words of ``entry.states`` ("+", "neg", "no", "weak");
+  a word may stand under several states and a finding takes the one it has ("+" is positive
+  for a stain, present for a feature);
+* **units** of numeric findings (``units``: factor to the finding's unit), rounded to the
+  finding's ``decimals`` after a conversion; a unit only one finding takes names it
+  ("14 months" is an age);
+* ``entry.named_alone``: the state a finding named without a result records ("spindle
+  cells" = present); ``entry.fillers``: words skipped ("and", "with", ":").
+
+Grammar (longest match first; case, runs of spaces and dash variants do not matter)::
+
+    line     := segment (SEP segment)*            SEP: , ; | newline, or a full stop
+    segment  := (mention | FILLER | other)*
+    mention  := [STATE] NAME [NAME of the same finding] [STATE [STATE]] | [NAME] NUMBER
+    NUMBER   := ["~"] digits ["." digits] [UNIT]   ("<5", ">5" and "5-10" are asked about)
+
+A result follows its name ("SMA+", "desmin neg", "necrosis absent", "CK focal") or
+precedes it ("no necrosis", "focal CK"); a second, compatible result refines the first
+("CK+ focal" = focal). Words of ``entry.before_name`` ("no", "without") only precede a
+name ("ALK- no necrosis": necrosis absent), unless no name follows ("necrosis: no").
+A state word right after a word not understood belongs to that word ("CK7 neg" is one
+unrecognised token), so it is never given to the next finding. Nothing here raises on
+any input: text longer than :data:`MAX_CHARS` is one question.
+
+No Qt here (the window's quick entry line and ``ddx parse`` both call :func:`parse`).
+Annotations are evaluated, not postponed (see knowledge/model.py).
+"""
+
+import math
+import re
+from typing import Any, NamedTuple
+
+from .knowledge.model import KnowledgeBase, text
+
+MAX_CHARS = 10_000
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"), "-")
+_SEPARATORS = ",;|\n\r"
+_END = "\0"  # trie key of a phrase's payload
+_COMPARATORS = ("<=", ">=", "≤", "≥", "<", ">", "=<", "=>")
+_APPROX = ("~", "≈", "±")
+_NUMBER = re.compile(r"""
+    (?P<cmp><=|>=|=<|=>|≤|≥|<|>|~|≈)?[ \t]*
+    (?P<a>\d+(?:\.\d+)?|\.\d+)
+    (?:[ \t]*(?P<dash>-|to)[ \t]*(?P<b>\d+(?:\.\d+)?|\.\d+))?
+""", re.X)
+_DECIMAL_COMMA = re.compile(r",\d+")
+
+
+class Item(NamedTuple):
+    """One finding understood: its value as a case file holds it, and where it came from."""
+
+    finding: str
+    value: Any
+    start: int
+    end: int
+    text: str
+    note: str = ""  # e.g. "from 14 months"
+
+
+class Token(NamedTuple):
+    """A stretch of text not understood."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Question(NamedTuple):
+    """Something named that cannot be recorded as written (or a note on what was)."""
+
+    message: str
+    start: int
+    end: int
+    text: str
+    finding: str | None = None
+
+
+class QuickEntry(NamedTuple):
+    text: str
+    findings: dict  # finding id -> value, ready for a case
+    items: tuple  # Item, in text order
+    unrecognised: tuple  # Token, in text order
+    questions: tuple  # Question, in text order (nothing recorded for them)
+    notes: tuple  # Question-shaped notes about what was recorded
+
+    @property
+    def recognised(self) -> bool:
+        return bool(self.findings)
+
+    @property
+    def complete(self) -> bool:
+        """Everything typed was understood and recorded."""
+        return bool(self.findings) and not self.unrecognised and not self.questions
+
+    def leftover(self) -> str:
+        """The text of every token not understood and every question, in order: what a
+        quick-entry line keeps after the rest is applied."""
+        spans = sorted({(t.start, t.end) for t in (*self.unrecognised, *self.questions)})
+        merged: list[list[int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        return " ".join(self.text[s:e].strip() for s, e in merged if self.text[s:e].strip())
+
+    def to_json(self, kb: KnowledgeBase, lang: str = "en") -> dict:
+        return {
+            "findings": dict(self.findings),
+            "unrecognised": [{"text": t.text, "start": t.start, "end": t.end}
+                             for t in self.unrecognised],
+            "questions": [{"message": q.message, "text": q.text, "start": q.start,
+                           "end": q.end, "finding": q.finding} for q in self.questions],
+            "notes": [{"message": q.message, "text": q.text, "start": q.start, "end": q.end,
+                       "finding": q.finding} for q in self.notes],
+            "items": [{"finding": i.finding, "label": label(kb, i.finding, lang),
+                       "value": i.value, "display": value_text(kb, i.finding, i.value, lang),
+                       "text": i.text, "start": i.start, "end": i.end,
+                       **({"note": i.note} if i.note else {})} for i in self.items],
+        }
+
+
+# -- text helpers ----------------------------------------------------------------------------
+
+def normalise(s: str) -> str:
+    """Case-folded, dash variants as "-", one character for one (so spans stay valid)."""
+    out = []
+    for ch in s.translate(_DASHES):
+        low = ch.casefold()
+        if len(low) != 1:
+            low = ch.lower() if len(ch.lower()) == 1 else ch
+        out.append(low)
+    return "".join(out)
+
+
+def _phrase(s: str) -> str:
+    return " ".join(normalise(s).split())
+
+
+def _wordy(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def label(kb: KnowledgeBase, fid: str, lang: str = "en") -> str:
+    return text(kb.findings[fid].label, lang)
+
+
+def number_text(v: float, decimals: int = 6) -> str:
+    """A number without exponent or trailing zeros: 210, 1.17, 0.5."""
+    if isinstance(v, int) or float(v).is_integer():
+        return str(int(v))
+    return f"{v:.{decimals}f}".rstrip("0").rstrip(".")
+
+
+def with_unit(value: float, unit: str | None) -> str:
+    """'15 %', '60/HPF', '1.17 years'."""
+    n = number_text(value)
+    if not unit:
+        return n
+    return n + unit if unit.startswith("/") else f"{n} {unit}"
+
+
+def value_text(kb: KnowledgeBase, fid: str, value: Any, lang: str = "en") -> str:
+    """A recorded value in words: 'Positive', 'Focal (positive)', '1.17 years'."""
+    f = kb.findings[fid]
+    if f.is_numeric:
+        return with_unit(value, f.display_unit or text(f.unit, lang))
+    return f.state_label(value, kb, lang)
+
+
+# -- the vocabulary (built once per knowledge base) -----------------------------------------
+
+class _Vocabulary:
+    def __init__(self, kb: KnowledgeBase, lang: str):
+        self.kb = kb
+        self.trie: dict = {}
+        self.unit_trie: dict = {}
+        names: dict[str, tuple[int, set[str]]] = {}  # phrase -> (rank, findings)
+
+        def name(phrase: str, fid: str, rank: int) -> None:
+            key = _phrase(phrase)
+            if not key:
+                return
+            old = names.get(key)
+            if old is None or rank < old[0]:
+                names[key] = (rank, {fid})
+            elif rank == old[0]:
+                old[1].add(fid)
+
+        langs = ("en",) if lang == "en" else ("en", lang)
+        state_ids: list[str] = []
+        for fid, f in kb.findings.items():
+            for lg in langs:
+                if f.label.get(lg):
+                    name(f.label[lg], fid, 0)
+                for syn in f.synonyms.get(lg, ()):
+                    name(syn, fid, 1)
+            name(fid, fid, 0)
+            name(fid.replace("_", " "), fid, 0)
+            if not f.is_numeric:
+                state_ids += [s for s in f.accepted_values if s not in state_ids]
+            for unit, factor in f.units.items():
+                self._add(self.unit_trie, _phrase(unit), ("unit", fid, factor, unit))
+        for key, (_rank, fids) in names.items():
+            self._add(self.trie, key, ("name", tuple(f for f in kb.findings if f in fids)))
+        words: dict[str, list[str]] = {}
+        for state in state_ids:
+            for key in {_phrase(state), _phrase(state.replace("_", " "))}:
+                words.setdefault(key, []).append(state)
+        for state, by_lang in kb.entry.states.items():
+            for lg in langs:
+                for word in by_lang.get(lg, ()):
+                    listed = words.setdefault(_phrase(word), [])
+                    if state not in listed:
+                        listed.append(state)
+        before = {_phrase(w) for lg in langs for w in kb.entry.before_name.get(lg, ())}
+        for key, states in words.items():
+            if key:
+                self._add(self.trie, key, ("state", tuple(states), key in before))
+        for lg in langs:
+            for word in kb.entry.fillers.get(lg, ()):
+                if _phrase(word):
+                    self._add(self.trie, _phrase(word), ("filler",))
+        self.unit_owners: dict[str, list[str]] = {}
+        for fid, f in kb.findings.items():
+            for unit in f.units:
+                owners = self.unit_owners.setdefault(_phrase(unit), [])
+                if fid not in owners:
+                    owners.append(fid)
+
+    @staticmethod
+    def _add(trie: dict, key: str, payload: tuple) -> None:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node.setdefault(_END, []).append(payload)
+
+    @staticmethod
+    def longest(trie: dict, t: str, pos: int) -> tuple[int, list] | None:
+        """The longest phrase of ``trie`` at ``pos`` that ends on a word boundary: (end,
+        payloads). A space in a phrase matches any run of spaces and tabs."""
+        node, i, n, best = trie, pos, len(t), None
+        while True:
+            if _END in node and i > pos:
+                last = t[i - 1]
+                if not _wordy(last) or i == n or not _wordy(t[i]):
+                    best = (i, node[_END])
+            if i >= n:
+                break
+            ch = t[i]
+            if ch in " \t":
+                nxt = node.get(" ")
+                if nxt is None:
+                    break
+                while i < n and t[i] in " \t":
+                    i += 1
+                node = nxt
+                continue
+            nxt = node.get(ch)
+            if nxt is None:
+                break
+            node, i = nxt, i + 1
+        return best
+
+
+def _vocabulary(kb: KnowledgeBase, lang: str) -> _Vocabulary:
+    return kb.derived(f"quick_entry:{lang}", lambda k: _Vocabulary(k, lang))
+
+
+# -- lexing -------------------------------------------------------------------------------------
+
+class _Tok(NamedTuple):
+    kind: str  # name | state | filler | sep | number | unknown
+    start: int
+    end: int
+    names: tuple = ()  # finding ids (kind name)
+    states: tuple = ()  # state words (kind state, or a name that is also a state word)
+    before_name: bool = False  # a state word that only ever precedes a name ("no")
+    number: Any = None  # kind number: (cmp, a, dash, b, decimal comma?, unit payloads,
+    #                     unit span or None)
+
+
+def _lex(vocab: _Vocabulary, t: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    i, n = 0, len(t)
+    while i < n:
+        ch = t[i]
+        if ch.isspace() and ch not in "\n\r":
+            i += 1
+            continue
+        if ch in _SEPARATORS or (ch == "." and (i + 1 == n or t[i + 1].isspace())):
+            toks.append(_Tok("sep", i, i + 1))
+            i += 1
+            continue
+        num = _number(vocab, t, i)
+        if num is not None:
+            toks.append(num)
+            i = num.end
+            continue
+        hit = vocab.longest(vocab.trie, t, i)
+        if ch == "-" and i + 1 < n and t[i + 1].isalpha():  # "CD3-positive": "-" joins
+            joined = vocab.longest(vocab.trie, t, i + 1)
+            if joined is not None and any(p[0] == "state" and not p[2] for p in joined[1]):
+                hit = (joined[0], [p for p in joined[1] if p[0] == "state"])
+        if hit is None:
+            end = i
+            while end < n and not t[end].isspace() and t[end] not in _SEPARATORS and not (
+                    t[end] == "." and (end + 1 == n or t[end + 1].isspace())):
+                end += 1
+            toks.append(_Tok("unknown", i, max(end, i + 1)))
+            i = max(end, i + 1)
+            continue
+        end, payloads = hit
+        names = next((p[1] for p in payloads if p[0] == "name"), ())
+        state = next((p for p in payloads if p[0] == "state"), None)
+        states = state[1] if state else ()
+        if names:
+            toks.append(_Tok("name", i, end, names=names, states=states))
+        elif state:
+            toks.append(_Tok("state", i, end, states=states, before_name=state[2]))
+        else:
+            toks.append(_Tok("filler", i, end))
+        i = end
+    return toks
+
+
+def _number(vocab: _Vocabulary, t: str, i: int) -> _Tok | None:
+    if not (t[i].isdigit() or t[i] in "<>≤≥~≈=."):
+        return None
+    m = _NUMBER.match(t, i)
+    if m is None:
+        return None
+    end = m.end()
+    comma = _DECIMAL_COMMA.match(t, end) if not m["dash"] else None
+    if comma is not None:  # "1,5 g/L": a decimal comma, asked about (never read as 1 and 5)
+        end = comma.end()
+    j = end
+    while j < len(t) and t[j] in " \t":
+        j += 1
+    unit = vocab.longest(vocab.unit_trie, t, j) if j < len(t) else None
+    if unit is None and end < len(t) and t[end].isalnum() and not t[end].isdigit():
+        return None  # "45F", "15x": not a number of ours
+    if unit is not None:
+        end = unit[0]
+    elif end < len(t) and (_wordy(t[end]) or (
+            t[end] == "." and end + 1 < len(t) and _wordy(t[end + 1]))):
+        return None
+    number = (m["cmp"], m["a"], m["dash"], m["b"], comma is not None,
+              unit[1] if unit else (), (j, unit[0]) if unit else None)
+    return _Tok("number", i, end, number=number)
+
+
+# -- binding tokens into mentions ------------------------------------------------------------
+
+class _Mention:
+    __slots__ = ("done", "end", "fid", "fids", "how", "note", "start", "value")
+
+    def __init__(self, fids: tuple, start: int, end: int):
+        self.fids, self.start, self.end = fids, start, end
+        self.value: Any = None
+        self.fid = ""  # the finding, once a value is given
+        self.done = False  # a value was given (or asked about)
+        self.how = ""  # "state" | "number" | "alone"
+        self.note = ""
+
+
+class _Binder:
+    def __init__(self, kb: KnowledgeBase, vocab: _Vocabulary, t: str, lang: str,
+                 typed: str):
+        self.kb, self.vocab, self.t, self.lang = kb, vocab, t, lang
+        self.typed = typed  # as typed, for messages (``t`` is case-folded)
+        self.mentions: list[_Mention] = []
+        self.unknown: list[list[int]] = []
+        self.questions: list[Question] = []
+        self.notes: list[Question] = []
+        self.pending: _Mention | None = None
+        self.held: _Tok | None = None
+        # a finding without a result, set aside by a before-name word ("necrosis no"): it
+        # takes that word when no name follows ("necrosis: no"), else it is named alone
+        self.orphan: _Mention | None = None
+        self.last: _Mention | None = None  # the last mention given a result, this segment
+        self.after_unknown = False
+
+    # -- questions and unknown text
+    def ask(self, message: str, start: int, end: int, fid: str | None = None) -> None:
+        self.questions.append(Question(message, start, end, self.typed[start:end].strip(), fid))
+
+    def note(self, message: str, start: int, end: int, fid: str | None = None) -> None:
+        self.notes.append(Question(message, start, end, self.typed[start:end].strip(), fid))
+
+    def unrecognised(self, start: int, end: int, join: bool = False) -> None:
+        if join and self.unknown:
+            self.unknown[-1][1] = end  # "CK7 neg": one token
+        else:
+            self.unknown.append([start, end])
+
+    def label(self, fid: str) -> str:
+        return label(self.kb, fid, self.lang)
+
+    def names(self, fids: tuple) -> str:
+        shown = [self.label(f) for f in fids]
+        return ", ".join(shown[:-1]) + " or " + shown[-1] if len(shown) > 1 else shown[0]
+
+    # -- the token loop
+    def run(self, toks: list[_Tok]) -> None:
+        for tok in toks:
+            getattr(self, "on_" + tok.kind)(tok)
+            self.after_unknown = tok.kind == "unknown" or (
+                self.after_unknown and tok.kind in ("state", "filler"))
+        self.on_sep(None)
+
+    def on_sep(self, _tok: _Tok | None) -> None:
+        self.close()
+        self.drop_held()
+        self.last = None
+
+    def on_filler(self, _tok: _Tok) -> None:
+        pass
+
+    def on_unknown(self, tok: _Tok) -> None:
+        self.close()
+        self.drop_held()
+        self.last = None
+        self.unrecognised(tok.start, tok.end)
+
+    def drop_held(self) -> None:
+        """A result that no name followed: the set-aside finding's ("necrosis: no"), or
+        text not understood."""
+        held, self.held = self.held, None
+        orphan, self.orphan = self.orphan, None
+        if held is not None and orphan is not None:
+            self.give_state(orphan, held)
+            return
+        self.close_mention(orphan)
+        if held is not None:
+            self.unrecognised(held.start, held.end)
+
+    def close(self) -> None:
+        """The pending mention ends without a result: named alone, or a question."""
+        m, self.pending = self.pending, None
+        self.close_mention(m)
+
+    def close_mention(self, m: _Mention | None) -> None:
+        if m is None or m.done:
+            return
+        m.done = True
+        alone = [(fid, s) for fid in m.fids for s in self._alone(fid)]
+        if len(alone) == 1 and len(m.fids) == 1:
+            m.fid, m.value, m.how = alone[0][0], alone[0][1], "alone"
+            self.mentions.append(m)
+            return
+        if len(m.fids) > 1:
+            self.ask(f"'{self.typed[m.start:m.end].strip()}' could be {self.names(m.fids)}: "
+                     "name it more precisely", m.start, m.end)
+            return
+        fid = m.fids[0]
+        f = self.kb.findings[fid]
+        if f.is_numeric:
+            self.ask(f"{self.label(fid)}: no value given", m.start, m.end, fid)
+        else:
+            self.ask(f"{self.label(fid)}: no result given (one of "
+                     f"{', '.join(f.accepted_values)})", m.start, m.end, fid)
+
+    def _alone(self, fid: str) -> list[str]:
+        f = self.kb.findings[fid]
+        if f.is_numeric:
+            return []
+        return [s for s in self.kb.entry.named_alone if s in f.accepted_values][:1]
+
+    def on_name(self, tok: _Tok) -> None:
+        own = self._resolve_states(tok.names, tok.states)
+        if tok.states and not own and self.pending is not None and not self.pending.done \
+                and self._resolve_states(self.pending.fids, tok.states):
+            self.on_state(tok)  # a word both a name and a state: the pending finding's state
+            return
+        p = self.pending
+        if p is not None and not p.done and set(tok.names) & set(p.fids):
+            p.fids = tuple(f for f in p.fids if f in tok.names)  # "CK (AE1/AE3) focal"
+            p.end = tok.end
+            return
+        self.close()
+        orphan, self.orphan = self.orphan, None
+        self.close_mention(orphan)  # "spindle cells no necrosis": spindle cells named alone
+        m = _Mention(tok.names, tok.start, tok.end)
+        self.pending = m
+        if self.held is not None:
+            held, self.held = self.held, None
+            m.start = held.start
+            self.give_state(m, held)
+        elif own:
+            self.give_state(m, tok)
+
+    def _resolve_states(self, fids: tuple, states: tuple) -> list[tuple[str, str]]:
+        """(finding, state) for each finding that takes one of ``states`` (the first it
+        takes, in the order the knowledge base lists them)."""
+        out = []
+        for fid in fids:
+            f = self.kb.findings[fid]
+            if f.is_numeric:
+                continue
+            for s in states:
+                if s in f.accepted_values:
+                    out.append((fid, s))
+                    break
+        return out
+
+    def on_state(self, tok: _Tok) -> None:
+        if self.after_unknown:  # "CK7 neg": the result of the word not understood
+            self.unrecognised(tok.start, tok.end, join=True)
+            return
+        p = self.pending
+        if tok.before_name:  # "ALK- no necrosis", "spindle cells no necrosis"
+            self.drop_held()
+            if p is not None and not p.done:
+                self.pending, self.orphan = None, p
+            self.held = tok
+            return
+        if p is not None and not p.done:
+            p.end = tok.end
+            self.give_state(p, tok)
+            return
+        if self.last is not None and self.refine(self.last, tok):
+            return
+        self.close()
+        self.drop_held()
+        self.held = tok
+
+    def give_state(self, m: _Mention, tok: _Tok) -> None:
+        m.done = True
+        m.end = max(m.end, tok.end)
+        fits = self._resolve_states(m.fids, tok.states)
+        word = self.typed[tok.start:tok.end].strip()
+        if len(fits) == 1:
+            m.fid, m.value, m.how = fits[0][0], fits[0][1], "state"
+            self.mentions.append(m)
+            self.last = m
+            f = self.kb.findings[m.fid]
+            if m.value in f.unions:
+                self.note(f"{self.label(m.fid)}: recorded as {m.value} "
+                          f"({' or '.join(f.unions[m.value])} not stated)",
+                          m.start, m.end, m.fid)
+            return
+        if len(fits) > 1:
+            self.ask(f"'{self.typed[m.start:m.end].strip()}' could be "
+                     f"{self.names(tuple(f for f, _ in fits))}: name it more precisely",
+                     m.start, m.end)
+            return
+        if len(m.fids) > 1:
+            self.ask(f"'{self.typed[m.start:m.end].strip()}' could be {self.names(m.fids)}, "
+                     f"none of which takes '{word}'", m.start, m.end)
+            return
+        fid = m.fids[0]
+        f = self.kb.findings[fid]
+        if f.is_numeric:
+            unit = f.display_unit or text(f.unit, self.lang)
+            self.ask(f"{self.label(fid)} takes a number ({unit}), not '{word}'",
+                     m.start, m.end, fid)
+        else:
+            self.ask(f"{self.label(fid)}: '{word}' is not one of its results "
+                     f"({', '.join(f.accepted_values)})", m.start, m.end, fid)
+
+    def refine(self, m: _Mention, tok: _Tok) -> bool:
+        """A second result right after the first: kept when compatible ("CK+ focal" =
+        focal, "SMA positive diffuse" = diffuse); False when it is not."""
+        if m.how != "state":
+            return False
+        f = self.kb.findings[m.fid]
+        new = next((s for s in tok.states if s in f.accepted_values), None)
+        if new is None:
+            return False
+        old = m.value
+        same = f.state_of(old) == f.state_of(new)
+        if new == old or (new in f.unions and f.covers(new, f.state_of(old))):
+            pass  # the first is as specific already ("CK focal positive")
+        elif old in f.unions and f.covers(old, f.state_of(new)):
+            m.value = new  # "CK+ focal"
+        elif same and new in f.aliases and old not in f.aliases:
+            m.value = new  # "SMA+ diffuse"
+        elif not (same and old in f.aliases and new not in f.aliases):
+            return False  # "SMA+ neg", "SMA focal diffuse": not one result
+        m.end = tok.end
+        self.notes[:] = [q for q in self.notes if not (q.finding == m.fid and
+                                                       q.start == m.start)]
+        return True
+
+    def on_number(self, tok: _Tok) -> None:
+        units, unit_span = tok.number[5:]
+        p = self.pending
+        if self.held is not None:
+            self.drop_held()
+        if p is None or p.done:
+            self.close()
+            owners = self.vocab.unit_owners.get(_phrase(self.t[slice(*unit_span)]), []) \
+                if units else []
+            if not owners:
+                self.unrecognised(tok.start, tok.end)
+                return
+            if len(owners) > 1:
+                self.ask(f"'{self.typed[tok.start:tok.end].strip()}': which finding? "
+                         f"({self.names(tuple(owners))})", tok.start, tok.end)
+                return
+            p = _Mention((owners[0],), tok.start, tok.end)
+        self.pending = None
+        p.done = True
+        p.end = tok.end
+        self.give_number(p, tok)
+
+    def give_number(self, m: _Mention, tok: _Tok) -> None:
+        cmp_, a, dash, _b, comma, _units, unit_span = tok.number
+        unit_text = self.typed[slice(*unit_span)] if unit_span else ""
+        written = self.typed[tok.start:tok.end].strip()
+        if comma:
+            number = written[:len(written) - len(unit_text)].strip() if unit_text else written
+            self.ask(f"{self.names(m.fids)}: write decimals with a point "
+                     f"('{number.replace(',', '.')}'), not '{number}'", m.start, m.end,
+                     m.fids[0] if len(m.fids) == 1 else None)
+            return
+        numeric = [f for f in m.fids if self.kb.findings[f].is_numeric]
+        if not numeric:
+            fid = m.fids[0]
+            what = "a result" if len(m.fids) == 1 else "results"
+            self.ask(f"{self.names(m.fids)} takes {what} "
+                     f"({', '.join(self.kb.findings[fid].accepted_values)}), not a number "
+                     f"('{written}')", m.start, m.end, fid if len(m.fids) == 1 else None)
+            return
+        unit_key = _phrase(unit_text) if unit_text else ""
+        if unit_key:
+            fits = [f for f in numeric if unit_key in {_phrase(u) for u in
+                                                       self.kb.findings[f].units}]
+            if not fits:
+                fid = numeric[0]
+                owners = self.vocab.unit_owners.get(unit_key, [])
+                hint = f" ({self.names(tuple(owners))} is)" if owners else ""
+                self.ask(f"{self.label(fid)} is not measured in {unit_text.strip()}{hint}",
+                         m.start, m.end, fid)
+                return
+            numeric = fits
+        if len(numeric) > 1:
+            self.ask(f"'{self.typed[m.start:m.end].strip()}' could be {self.names(tuple(numeric))}"
+                     ": name it more precisely", m.start, m.end)
+            return
+        fid = numeric[0]
+        f = self.kb.findings[fid]
+        name = self.label(fid)
+        if cmp_ and cmp_ not in _APPROX:
+            self.ask(f"{name}: give one number, not '{written}'", m.start, m.end, fid)
+            return
+        if dash:
+            self.ask(f"{name}: give one number, not a range ('{written}')", m.start, m.end,
+                     fid)
+            return
+        raw = float(a)
+        factor = 1.0
+        unit_shown = f.display_unit or text(f.unit, self.lang)
+        if unit_key:
+            factor = next(x for u, x in f.units.items() if _phrase(u) == unit_key)
+        elif f.query_fraction and 0 < raw < 1:
+            self.ask(f"{name} {number_text(raw)}: did you mean {number_text(raw * 100)} "
+                     f"{unit_shown}? Write it with its unit ('{number_text(raw * 100)}"
+                     f"{unit_shown}' or '{number_text(raw)}{unit_shown}')",
+                     m.start, m.end, fid)
+            return
+        value = raw * factor
+        if factor != 1:
+            value = round(value, f.decimals)
+        if not math.isfinite(value):
+            self.ask(f"{name}: '{written}' is not a number it can take", m.start, m.end, fid)
+            return
+        value = int(value) if value.is_integer() else value
+        lo, hi = f.range or (-math.inf, math.inf)
+        if not lo <= value <= hi:
+            self.ask(f"{name} must be between {number_text(lo)} and {number_text(hi)} "
+                     f"{unit_shown}, not {number_text(value)}"
+                     + (f" ({written})" if factor != 1 else ""), m.start, m.end, fid)
+            return
+        try:
+            f.state_of(value)
+        except ValueError as exc:  # pragma: no cover - the range check covers it
+            self.ask(f"{name}: {exc}", m.start, m.end, fid)
+            return
+        m.fid, m.value, m.how = fid, value, "number"
+        if factor != 1:
+            m.note = f"from {written}"
+        if cmp_:
+            self.note(f"{name}: '{written}' recorded as {number_text(value)}",
+                      m.start, m.end, fid)
+        self.mentions.append(m)
+
+
+# -- the entry point ----------------------------------------------------------------------------
+
+def parse(kb: KnowledgeBase, line: Any, lang: str = "en") -> QuickEntry:
+    """Read one line of quick entry against ``kb``; never raises."""
+    if not isinstance(line, str):
+        line = "" if line is None else str(line)
+    if len(line) > MAX_CHARS:
+        q = Question(f"The text is {len(line):,} characters long; quick entry reads at most "
+                     f"{MAX_CHARS:,} at a time", 0, len(line), "")
+        return QuickEntry(line, {}, (), (), (q,), ())
+    vocab = _vocabulary(kb, lang)
+    t = normalise(line)
+    binder = _Binder(kb, vocab, t, lang, line)
+    binder.run(_lex(vocab, t))
+    items, findings, questions = _settle(kb, binder, line, lang)
+    unknown = tuple(Token(line[s:e], s, e) for s, e in binder.unknown)
+    # the binder's messages quote the normalised text; give them the text as typed
+    questions = tuple(sorted((q._replace(text=line[q.start:q.end].strip()) for q in questions),
+                             key=lambda q: (q.start, q.end)))
+    notes = tuple(q._replace(text=line[q.start:q.end].strip()) for q in binder.notes
+                  if q.finding in findings)
+    return QuickEntry(line, findings, items, unknown, questions, notes)
+
+
+def _settle(kb: KnowledgeBase, b: _Binder, line: str, lang: str):
+    """Items in text order; a finding given two different values is asked about instead."""
+    by_fid: dict[str, list[_Mention]] = {}
+    for m in b.mentions:
+        by_fid.setdefault(m.fid, []).append(m)
+    distinct: dict[str, list[Any]] = {}  # finding -> its different values, in order
+    for fid, group in by_fid.items():
+        seen = {(type(x.value), x.value): x.value for x in group}  # 1 and 1.0 differ
+        distinct[fid] = list(seen.values())
+    questions = list(b.questions)
+    asked = {q.finding for q in questions if q.finding}
+    items: list[Item] = []
+    findings: dict[str, Any] = {}
+    for m in sorted(b.mentions, key=lambda m: m.start):
+        group = by_fid[m.fid]
+        if m.fid in asked:  # "Ki67 15% ... Ki67 5-10": not recorded until settled
+            questions.append(Question(
+                f"{label(kb, m.fid, lang)} is also given as "
+                f"{value_text(kb, m.fid, m.value, lang)}: not recorded until the other "
+                "mention is settled", m.start, m.end, line[m.start:m.end], m.fid))
+            continue
+        values = distinct[m.fid]
+        if len(values) > 1:
+            if m is group[0]:
+                shown = ", ".join(value_text(kb, m.fid, v, lang) for v in values)
+                questions.append(Question(
+                    f"{label(kb, m.fid, lang)} is given {len(group)} times with different "
+                    f"values ({shown}): not recorded", m.start, group[-1].end,
+                    line[m.start:group[-1].end], m.fid))
+            continue
+        findings.setdefault(m.fid, m.value)
+        items.append(Item(m.fid, m.value, m.start, m.end, line[m.start:m.end].strip(), m.note))
+    return tuple(items), findings, questions
+
+
+def preview(kb: KnowledgeBase, result: QuickEntry, lang: str = "en") -> str:
+    """One line: what was understood ("SMA = Positive · Age = 1.17 years"), then what was
+    not ("not understood: xyz") and the questions."""
+    shown = {i.finding: i for i in reversed(result.items)}  # a finding named twice: once
+    parts = [" · ".join(f"{label(kb, i.finding, lang)} = "
+                        f"{value_text(kb, i.finding, i.value, lang)}"
+                        for i in result.items if shown[i.finding] is i)] if result.items else []
+    if result.unrecognised:
+        parts.append("not understood: " + ", ".join(f"'{t.text}'" for t in result.unrecognised))
+    parts += [f"? {q.message}" for q in result.questions]
+    return " | ".join(parts)
+
