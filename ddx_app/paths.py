@@ -1,8 +1,11 @@
 """Where bundled data and per-user caches live.
 
-The bundled knowledge base and resources sit next to the package in a source
-checkout (``<repo>/knowledge``, ``<repo>/resources``); ``DDX_KB_DIR`` and
-``DDX_RESOURCES_DIR`` override them (used by frozen builds).
+The bundled knowledge base, resources (report templates, fonts, icons) and example
+cases have one copy in the repository, the top-level folders ``knowledge/``,
+``resources/`` and ``examples/``, which a source checkout (and an editable install)
+reads. An installed copy (a wheel, the desktop bundle) carries them inside the
+package, in ``ddx_app/_data/`` (setup.py's build hook puts them there).
+``DDX_KB_DIR``, ``DDX_RESOURCES_DIR`` and ``DDX_EXAMPLES_DIR`` override either.
 """
 
 from __future__ import annotations
@@ -10,7 +13,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-_ROOT = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
+_INSTALLED_DATA = _PACKAGE / "_data"  # keep in step with setup.py's TARGET
+# The folder holding knowledge/, resources/ and examples/: inside an installed
+# package, else the checkout the package sits in.
+_ROOT = _INSTALLED_DATA if _INSTALLED_DATA.is_dir() else _PACKAGE.parent
+
+
+def data_root() -> Path:
+    """The folder the bundled knowledge/, resources/ and examples/ are read from."""
+    return _ROOT
 
 
 def bundled_kb_dir() -> Path:
@@ -19,6 +31,16 @@ def bundled_kb_dir() -> Path:
 
 def resources_dir() -> Path:
     return Path(os.environ.get("DDX_RESOURCES_DIR") or _ROOT / "resources")
+
+
+# resources/icons: <APP_ICON>.svg and <APP_ICON>-<size>.png for each size (rendered by
+# packaging/render_icons.py); APP_ICON is also the desktop entry's Icon and file name.
+APP_ICON = "ddx-assistant"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def icons_dir() -> Path:
+    return resources_dir() / "icons"
 
 
 def resources_problem(needed: str = "templates/report.html.j2") -> str | None:
@@ -40,7 +62,9 @@ def resources_problem(needed: str = "templates/report.html.j2") -> str | None:
 # role; the desktop app registers those whose family the system lacks.
 BUNDLED_FONTS = {"regular": ("DejaVuSans.ttf", "DejaVu Sans"),
                  "bold": ("DejaVuSans-Bold.ttf", "DejaVu Sans"),
-                 "cjk": ("DroidSansFallbackFull.ttf", "Droid Sans Fallback")}
+                 "cjk": ("DroidSansFallbackFull.ttf", "Droid Sans Fallback"),
+                 # Droid Sans Fallback has 3 of the 11,172 Hangul syllables
+                 "hangul": ("NanumSquareR.ttf", "NanumSquare")}
 
 
 def fonts_dir() -> Path:

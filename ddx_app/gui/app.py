@@ -13,13 +13,21 @@ import gc
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..errors import DdxError
-from ..paths import BUNDLED_FONTS, fonts_dir, resources_dir, resources_problem
+from ..paths import (
+    APP_ICON,
+    BUNDLED_FONTS,
+    ICON_SIZES,
+    fonts_dir,
+    icons_dir,
+    resources_dir,
+    resources_problem,
+)
 from .settings import APPLICATION, ORGANIZATION
 
 
@@ -41,6 +49,14 @@ def register_fonts() -> list[str]:
         if font_id >= 0:
             families += QFontDatabase.applicationFontFamilies(font_id)
     return families
+
+
+def app_icon() -> QIcon:
+    """The window icon: resources/icons' PNGs, each read only when a size is drawn."""
+    icon, folder = QIcon(), icons_dir()
+    for size in ICON_SIZES:
+        icon.addFile(str(folder / f"{APP_ICON}-{size}.png"), QSize(size, size))
+    return icon
 
 
 def install_translations(app: QApplication, lang: str) -> bool:
@@ -85,6 +101,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setApplicationDisplayName("DDx Assistant")
+    QGuiApplication.setDesktopFileName(APP_ICON)  # packaging/ddx-assistant.desktop
+    app.setWindowIcon(app_icon())
     register_fonts()
     if os.environ.get("DDX_GUI_THEME", "").lower() == "dark":
         from PySide6.QtWidgets import QStyleFactory
