@@ -26,9 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def child() -> None:
     """One start-up, phase by phase, as ddx_app.cli.cmd_gui and gui.app.run do it."""
-    import gc
-
-    gc.disable()  # as cmd_gui does before importing the GUI
     marks = [("start", time.perf_counter())]
 
     def mark(name: str) -> None:

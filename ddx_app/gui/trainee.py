@@ -191,15 +191,14 @@ class TraineeMixin:
         """The practice feedback above the evidence in the right-hand column (created on
         first use: the column becomes a vertical splitter, feedback over evidence)."""
         if self._feedback_view is None:
+            from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QSplitter
 
-            from .lazy_qt import set_enum_property
             from .widgets.feedback_view import FeedbackView
 
             view = FeedbackView(self.kb, self.lang)
-            split = QSplitter()
+            split = QSplitter(Qt.Orientation.Vertical)
             split.setObjectName("feedbackSplitter")
-            set_enum_property(split, "orientation", "Vertical")
             index = self.main_splitter.indexOf(self.right_stack)
             self.main_splitter.replaceWidget(index, split)
             split.addWidget(view)

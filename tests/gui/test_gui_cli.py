@@ -66,40 +66,34 @@ def test_ddx_without_arguments_starts_the_gui(monkeypatch):
     assert seen and seen[0].command == "gui" and seen[0].case is None
 
 
-def test_the_ddx_program_leaves_the_gui_without_python_teardown(monkeypatch):
-    """`ddx` (the console script) exits the GUI with os._exit and the GUI's status;
-    command-line commands exit through SystemExit as usual."""
+def test_the_ddx_program_exits_with_the_commands_status(monkeypatch):
+    """`ddx` (the console script) exits through SystemExit with the GUI's status, as it
+    does for command-line commands."""
     import pytest
 
     from ddx_app import cli
     from ddx_app.gui import app
 
-    exits = []
     monkeypatch.setattr(app, "run", lambda args: 3)
-    monkeypatch.setattr(cli.os, "_exit", lambda status: exits.append(status))
     monkeypatch.setattr(cli.sys, "argv", ["ddx", "gui", "--exit-after-startup"])
-    with pytest.raises(SystemExit):  # the patched os._exit returns; entry then falls through
+    with pytest.raises(SystemExit) as exc:
         cli.entry()
-    assert exits == [3]
+    assert exc.value.code == 3
 
-    exits.clear()
     monkeypatch.setattr(cli.sys, "argv", ["ddx", "kb", "info"])
     with pytest.raises(SystemExit) as exc:
         cli.entry()
-    assert exc.value.code == 0 and exits == []
+    assert exc.value.code == 0
 
 
-def test_gui_start_up_leaves_the_garbage_collector_on(monkeypatch):
-    """The collector is paused while the app is built and always switched back on."""
-    import gc
-
-    from ddx_app import cli
-    from ddx_app.gui import app
-
-    seen = []
-    monkeypatch.setattr(app, "run", lambda args: seen.append(gc.isenabled()) or 0)
-    assert cli.main(["gui"]) == 0
-    assert seen == [False] and gc.isenabled()
+def test_the_ddx_program_starts_and_exits_zero_in_a_fresh_process(tmp_path):
+    """`python -m ddx_app gui --exit-after-startup`: the real entry point, start to
+    normal interpreter exit."""
+    result = subprocess.run([sys.executable, "-m", "ddx_app", "gui", "--exit-after-startup"],
+                            cwd=ROOT, env=_env(tmp_path), capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
 
 
 SESSION = """
@@ -121,10 +115,10 @@ cli.entry()
 """
 
 
-def test_a_real_session_keeps_its_settings_although_ddx_exits_with_os_exit(tmp_path):
+def test_a_real_session_saves_its_settings_on_exit(tmp_path):
     """The whole `ddx` path with a real event loop: the prior is changed just before the
-    app quits, the program leaves through os._exit with status 0, and the next start
-    finds the prior remembered (nothing was left for a destructor to write)."""
+    app quits, the program exits with status 0, and the next start finds the prior
+    remembered."""
     env = _env(tmp_path)
     first = subprocess.run([sys.executable, "-c", SESSION], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=120)
@@ -139,31 +133,36 @@ def test_a_real_session_keeps_its_settings_although_ddx_exits_with_os_exit(tmp_p
     assert second.stdout.strip().splitlines()[-1] == "uniform", second.stderr
 
 
-def test_gui_arguments_parse_the_same_with_or_without_the_subcommand():
-    """`ddx gui ...` uses its own small parser; it accepts exactly what the full
-    parser's `gui` subcommand does."""
+def test_gui_options_work_with_or_without_options_before_the_command(monkeypatch):
+    """`ddx gui ARGS` and plain `ddx` go through the one parser."""
     from ddx_app import cli
+    from ddx_app.gui import app
 
+    seen = []
+    monkeypatch.setattr(app, "run", lambda args: seen.append(args) or 0)
     argv = ["case.ddx.yaml", "--screenshot", "out.png", "--size", "800x600", "--trainee"]
-    assert cli._gui_parser().parse_args(argv) == cli._parser().parse_args(["gui", *argv])
+    assert cli.main(["gui", *argv]) == 0
+    assert (seen[0].case, seen[0].screenshot, seen[0].size, seen[0].trainee) == (
+        "case.ddx.yaml", "out.png", "800x600", True)
+    assert cli.main([]) == 0
+    assert seen[1].command == "gui" and not seen[1].trainee and seen[1].size == "1400x900"
 
 
-def test_command_line_commands_run_with_the_collector_on(monkeypatch):
-    """`ddx` pauses the garbage collector for start-up; a command-line command turns it
-    back on before it runs (a long `ddx report` must not grow without collection)."""
+def test_commands_run_with_the_collector_on(monkeypatch):
+    """`ddx` leaves the garbage collector alone: commands and the GUI run with it on."""
     import gc
 
     import pytest
 
     from ddx_app import __main__ as program
     from ddx_app import cli
+    from ddx_app.gui import app
 
     seen = []
     monkeypatch.setattr(cli, "cmd_kb", lambda args: seen.append(gc.isenabled()) or 0)
-    monkeypatch.setattr(cli.sys, "argv", ["ddx", "kb", "info"])
-    try:
+    monkeypatch.setattr(app, "run", lambda args: seen.append(gc.isenabled()) or 0)
+    for argv in (["ddx", "kb", "info"], ["ddx"]):
+        monkeypatch.setattr(cli.sys, "argv", argv)
         with pytest.raises(SystemExit):
             program.main()
-        assert seen == [True]
-    finally:
-        gc.enable()
+    assert seen == [True, True]

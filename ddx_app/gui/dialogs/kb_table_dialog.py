@@ -7,7 +7,7 @@ table (HTML or PDF) and a one-page study sheet for the pair can be exported."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from ... import kbtable
 from ...knowledge.model import KnowledgeBase, text
-from ..lazy_qt import Qt
 
 ALL = "__all__"
 

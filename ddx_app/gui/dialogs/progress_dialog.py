@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from ...knowledge.model import KnowledgeBase, text
 from ...progress import EntityProgress
-from ..lazy_qt import Qt
 
 BAR_COLOUR = QColor("#2b5c8a")
 TRACK_COLOUR = QColor("#e6ebf0")

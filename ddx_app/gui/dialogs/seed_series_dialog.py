@@ -3,7 +3,7 @@ opens as a practice case (double-click, Enter, or Open as Practice Case)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from ...knowledge.model import KnowledgeBase
 from ...seed_series import SeedSeries
-from ..lazy_qt import Qt
 from ..models.roles import USER
 
 SORT_ROLE = USER + 40  # numbers sort as numbers (case, age, follow-up)

@@ -7,8 +7,7 @@ edits back through ``document.set_finding`` (undoable).
 
 A QStandardItemModel rather than a Python item model: the tree is laid out and
 painted at start-up and after every edit, and with the items in C++ none of the
-view's thousands of index/data/flags/header calls go through Python (nor make
-PySide build its ``Qt`` enum namespace, see :mod:`ddx_app.gui.lazy_qt`).
+view's thousands of index/data/flags/header calls go through Python.
 """
 
 from __future__ import annotations

@@ -1,10 +1,8 @@
 """Item data roles shared by models, proxies, delegates and views, as plain ints.
 
-Qt's own roles and alignment flags are written as their (stable, documented) values
-rather than read from ``Qt.ItemDataRole``: touching PySide's ``Qt`` namespace builds
-all 93 of its enums, ~20 ms of start-up (see :mod:`ddx_app.gui.lazy_qt`). Models
-also compare roles on every call, where ints are the cheapest. A test checks each
-value against Qt's.
+Qt's own roles and alignment flags are written as their (stable, documented) values;
+models compare roles on every call, where ints are simplest and cheapest. A test
+checks each value against Qt's.
 """
 
 # Qt::ItemDataRole

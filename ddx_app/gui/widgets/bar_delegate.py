@@ -2,9 +2,7 @@
 
 The style draws the cell as usual (background, selection, the percentage
 right-aligned from the model); the delegate adds the bar in the space to its left.
-Bars are filled paths with brushes from :mod:`.colors`: no ``setPen``/``setBrush``,
-whose overload resolution in PySide builds the whole ``Qt`` enum namespace during the
-first paint (see :mod:`ddx_app.gui.lazy_qt`). Selection is read from the view's
+Bars are filled paths with brushes from :mod:`.colors`. Selection is read from the view's
 selection model rather than ``option.state`` (a ``QStyle.StateFlag``: touching it
 builds PySide's ``QStyle`` wrapper with every style enum, ~7 ms of start-up).
 """

@@ -41,12 +41,5 @@ def evidence_color(palette: QPalette, supports: bool) -> QColor:
 
 
 def solid_brush(color: QColor) -> QBrush:
-    """A solid brush of ``color``.
-
-    Taken from a scratch palette because PySide resolves ``QBrush(color)`` (and
-    ``setBrush``/``setPen``) against overloads taking ``Qt`` enums, which builds the
-    whole ``Qt`` namespace on the first paint (see gui/lazy_qt.py).
-    """
-    scratch = QPalette()
-    scratch.setColor(QPalette.ColorRole.Window, color)
-    return scratch.brush(QPalette.ColorRole.Window)
+    """A solid brush of ``color``."""
+    return QBrush(color)

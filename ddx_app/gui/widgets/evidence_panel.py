@@ -8,7 +8,7 @@ pitfalls. Everything is read from the current Analysis.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, QTimer
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,7 +23,6 @@ from ...engine import Analysis
 from ...formatting import escape_html as escape
 from ...formatting import percent
 from ...knowledge.model import KnowledgeBase, text
-from ..lazy_qt import set_enum_property
 from ..models.evidence_model import (
     BAR_HEIGHT,
     BAR_WIDTH,
@@ -52,14 +51,14 @@ class EvidencePanel(QWidget):
         self.title = QLabel()
         self.title.setObjectName("evidenceTitle")
         self.title.setWordWrap(True)
-        set_enum_property(self.title, "textFormat", "PlainText")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         bold = self.title.font()
         bold.setBold(True)
         self.title.setFont(bold)
         self.probability = QLabel()
         self.probability.setObjectName("evidenceProbability")
-        set_enum_property(self.probability, "textFormat", "PlainText")
-        set_enum_property(self.probability, "alignment", "AlignRight|AlignTop")
+        self.probability.setTextFormat(Qt.TextFormat.PlainText)
+        self.probability.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
 
         self.adapter = EvidenceModel(kb, lang, self)
         self.model = self.adapter.model
@@ -82,7 +81,7 @@ class EvidencePanel(QWidget):
         self.details.setOpenExternalLinks(True)
         # Criteria, description and pitfalls nearly always overflow: a scroll bar that
         # appears only after the first layout would make Qt lay the text out twice.
-        set_enum_property(self.details, "verticalScrollBarPolicy", "ScrollBarAlwaysOn")
+        self.details.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
 
         self.splitter = splitter("evidenceSplitter", (self.table, self.details), vertical=True,
                                  stretch=(3, 2), collapsible=False)

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...knowledge.model import KnowledgeBase, text
-from ..lazy_qt import Qt
 from ..models.filter_proxy import FindingFilterProxy
 from ..models.findings_model import LABEL, FindingsModel
 from .findings_view import FindingsView

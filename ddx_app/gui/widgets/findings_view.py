@@ -16,10 +16,9 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
-from ..lazy_qt import Qt
 from ..models.findings_model import LABEL, VALUE
 from ..models.roles import FindingIdRole, KindRole, OptionsRole, ValueRole
 from .wrap import WrappingTreeView

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QWidget
 
-from ..lazy_qt import set_enum_property
 from .columns import FittedTreeView
 from .wrap import WrappingTreeView
 
@@ -17,8 +17,8 @@ def splitter(name: str, widgets: Sequence[QWidget], *, vertical: bool = False,
     """A QSplitter called ``name`` holding ``widgets`` side by side (or stacked if
     ``vertical``), with per-widget stretch factors and initial sizes."""
     split = QSplitter()
-    if vertical:  # by name: Qt.Orientation would build the Qt namespace at start-up
-        set_enum_property(split, "orientation", "Vertical")
+    if vertical:
+        split.setOrientation(Qt.Orientation.Vertical)
     split.setObjectName(name)
     for widget in widgets:
         split.addWidget(widget)

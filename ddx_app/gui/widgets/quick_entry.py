@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...formatting import escape_html
 from ...knowledge.model import KnowledgeBase
-from ..lazy_qt import Qt, set_enum_property
 
 if TYPE_CHECKING:  # wrappers PySide would otherwise build at import
     from PySide6.QtGui import QKeyEvent
@@ -83,7 +82,7 @@ class QuickEntryBox(QWidget):
         if self.preview is None:
             label = QLabel()
             label.setObjectName("quickEntryPreview")
-            set_enum_property(label, "textFormat", "RichText")
+            label.setTextFormat(Qt.TextFormat.RichText)
             label.setMinimumWidth(1)  # one line, clipped: never widens the column
             label.setAccessibleName(self.tr("Quick entry preview"))
             self._layout.addWidget(label)

@@ -8,7 +8,7 @@ against the finding's range; the others get a drop-down of their states with
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..lazy_qt import Qt
 from ..models.findings_model import VALUE, format_number
 from ..models.roles import AssessedRole, FindingIdRole, KindRole, OptionsRole, ValueRole
 from .colors import muted_text
