@@ -50,7 +50,7 @@ def escape_html(s: str) -> str:
     """``html.escape(s, quote=True)``, for the GUI's rich-text panels.
 
     The same five replacements; written out because importing the ``html`` package
-    loads its 2,000-entry entity table, 2 ms of the desktop app's start-up.
+    loads its 2,000-entry entity table on the desktop app's start-up path.
     """
     return s.translate(_HTML_ESCAPES)
 
@@ -68,3 +68,67 @@ def _odds_term(x: float) -> str:
     if x >= 10_000:
         return ">10,000"
     return f"{x:.1f}" if x < 10 else f"{x:,.0f}"
+
+
+# Format characters that are not control characters but still steer a terminal's display:
+# the bidirectional embeddings, overrides and isolates (U+202E turns the rest of a line
+# around) and the zero-width ones that hide or join text. Soft hyphen and the zero-width
+# joiner of emoji sequences stay.
+_KEEP_FORMAT = frozenset("\u00ad\u200d")
+# control, format, line and paragraph separator, surrogate
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def _visible_escape(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def terminal_safe(value: object, *, newlines: bool = False) -> str:
+    """Text from a case file (or any input) as it may be printed on a terminal.
+
+    Every C0 and C1 control character (ESC and so every ANSI/OSC escape sequence, BEL, CR,
+    backspace, tab, NEL, CSI ...), DEL, the Unicode format characters that reorder or hide
+    text (bidirectional overrides such as U+202E, zero-width spaces), line and paragraph
+    separators and lone surrogates are written as visible escapes (``\\x1b``, ``\\x0d``,
+    ``\\u202e``), so that a case id or a note cannot clear the screen, retitle the window,
+    overwrite a line with a fake ranking or hide text. A line feed is kept when
+    ``newlines`` is true (text printed over several lines), escaped otherwise.
+    """
+    s = str(value)
+    if s.isprintable() and (newlines or "\n" not in s):
+        return s  # the common case: nothing to escape (printable excludes every one above)
+    import unicodedata
+
+    out = []
+    for ch in s:
+        if ch.isprintable() or (ch == "\n" and newlines) or ch in _KEEP_FORMAT or \
+                unicodedata.category(ch) not in _ESCAPED_CATEGORIES:
+            out.append(ch)  # spaces other than U+0020 (no-break, ideographic) stay too
+        else:
+            out.append(_visible_escape(ch))
+    return "".join(out)
+
+
+def json_terminal_safe(text: str) -> str:
+    """JSON text (``json.dumps(..., ensure_ascii=False)``) safe to print on a terminal: the
+    characters :func:`terminal_safe` escapes, written as JSON escapes (``\\u009b``,
+    ``\\u202e``; a pair of surrogates beyond U+FFFF), so the JSON still parses to the same
+    strings. (``json.dumps`` itself escapes only C0 controls.)"""
+    if text.isprintable() or all(ch.isprintable() or ch == "\n" for ch in text):
+        return text
+    import unicodedata
+
+    out = []
+    for ch in text:
+        if ch.isprintable() or ch == "\n" or ch in _KEEP_FORMAT or \
+                unicodedata.category(ch) not in _ESCAPED_CATEGORIES:
+            out.append(ch)
+        elif ord(ch) < 0x10000:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            high, low = divmod(ord(ch) - 0x10000, 0x400)
+            out.append(f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}")
+    return "".join(out)

@@ -5,21 +5,30 @@ Every edit goes through a QUndoCommand (:mod:`.commands`) that calls
 then recomputes a single :class:`~ddx_app.engine.Analysis` and emits it. Views only
 read that analysis, so one change costs one engine call however many panels show it.
 "Modified" is ``not undo_stack.isClean()``.
+
+The document also remembers, per file, what the file was on disk when it was loaded or
+last saved (:class:`.case_lock.DiskState`), so that a save can tell whether something
+else changed it meanwhile (:meth:`CaseDocument.changed_on_disk`), and which files were
+opened read-only (another session holds them).
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..case import Case, case_to_yaml, load_case, save_case
+from ..atomic import write_atomic
+from ..case import Case, case_to_yaml, load_case
 from ..engine import Analysis, analyse
 from ..knowledge.model import KnowledgeBase, text
 from .commands import SetFindingCommand, SetMetaCommand
+
+if TYPE_CHECKING:
+    from .case_lock import DiskState
 
 META_KEYS = ("case_id", "title", "notes")
 
@@ -47,6 +56,8 @@ class CaseDocument(QObject):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._prior = prior if prior in kb.prior_names else "prevalence"
         self._scope = "all"  # the subset of entities ranked (kb.yaml scopes)
+        self._disk: dict[Path, DiskState] = {}  # file -> as loaded or last saved
+        self._read_only: set[Path] = set()  # files opened read-only
         self._analysis = analyse(kb, {}, self._prior)
 
     def _clean_changed(self, clean: bool) -> None:
@@ -77,7 +88,36 @@ class CaseDocument(QObject):
         return getattr(self.case, key)
 
     def display_name(self) -> str:
-        return self.path.name if self.path else self.tr("Untitled")
+        if not self.path:
+            return self.tr("Untitled")
+        return self.path.name + (self.tr(" (read-only)") if self.read_only else "")
+
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only (another session has the file open): saving over it is
+        refused; Save As is not."""
+        return self.path is not None and self.path in self._read_only
+
+    @property
+    def disk_state(self) -> DiskState | None:
+        """The file as this document last loaded or saved it (None: not known)."""
+        return self._disk.get(self.path) if self.path is not None else None
+
+    def remember_disk_state(self, path: str | os.PathLike) -> None:
+        """Record ``path`` as it is now (a restored autosave adopts its original file)."""
+        from .case_lock import disk_state
+
+        state = disk_state(path)
+        if state is not None:
+            self._disk[Path(os.path.abspath(path))] = state
+
+    def changed_on_disk(self, path: str | os.PathLike | None = None) -> bool:
+        """True if the file (default: the current one) is no longer what this document
+        loaded or last saved: saving would overwrite someone else's changes."""
+        from .case_lock import changed_since
+
+        target = Path(os.path.abspath(path)) if path else self.path
+        return target is not None and changed_since(target, self._disk.get(target))
 
     def to_yaml(self) -> str:
         return case_to_yaml(self.case, self.kb)
@@ -100,6 +140,38 @@ class CaseDocument(QObject):
             return False
         self.undo_stack.push(SetFindingCommand(self, finding, value, text(f.label, self.lang)))
         return True
+
+    def set_findings(self, values: dict[str, Any], description: str) -> list[str]:
+        """Record several findings as ONE undo step with one analysis (quick entry); each
+        value is checked as :meth:`set_finding` checks it (ValueError, nothing recorded).
+        Returns the findings whose value changed (none: nothing is pushed)."""
+        from .commands import SetFindingsCommand
+
+        changed: dict[str, Any] = {}
+        for finding, value in values.items():
+            f = self.kb.findings[finding]
+            if value == "":
+                value = None
+            if value is not None:
+                if f.is_numeric and isinstance(value, float) and value.is_integer():
+                    value = int(value)
+                f.state_of(value)  # raises ValueError with a readable message
+            old = self.value(finding)
+            if not (old == value and type(old) is type(value)):
+                changed[finding] = value
+        if changed:
+            self.undo_stack.push(SetFindingsCommand(self, changed, description))
+        return list(changed)
+
+    def apply_findings(self, values: dict[str, Any]) -> None:
+        """Called by SetFindingsCommand: every value, then one analysis."""
+        for finding, value in values.items():
+            if value is None:
+                self.case.findings.pop(finding, None)
+            else:
+                self.case.findings[finding] = value
+            self.findingChanged.emit(finding)
+        self.recompute()
 
     def set_meta(self, key: str, value: Any) -> bool:
         if key not in META_KEYS:
@@ -162,17 +234,37 @@ class CaseDocument(QObject):
     def new(self) -> None:
         self.replace(Case(), None)
 
-    def load(self, path: str | os.PathLike) -> None:
-        """Open a case file; raises CaseFileError and leaves the current case untouched."""
+    def load(self, path: str | os.PathLike, *, read_only: bool = False) -> None:
+        """Open a case file; raises CaseFileError and leaves the current case untouched.
+
+        The file's state is taken before it is read: if it changes in between, the next
+        save sees a change and asks (never the other way round)."""
+        from .case_lock import disk_state  # on first use: not at start-up
+
+        absolute = Path(os.path.abspath(path))
+        state = disk_state(path)
         case = load_case(path, self.kb)
-        self.replace(case, os.path.abspath(path))
+        if state is not None:
+            self._disk[absolute] = state
+        if read_only:
+            self._read_only.add(absolute)
+        else:
+            self._read_only.discard(absolute)
+        self.replace(case, absolute)
 
     def save(self, path: str | os.PathLike | None = None) -> None:
         """Write atomically to ``path`` (default: the current path) and mark clean."""
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("no file name")
-        save_case(self.case, target, self.kb)
+        from .case_lock import disk_state
+
+        data = case_to_yaml(self.case, self.kb).encode("utf-8")
+        write_atomic(target, data)  # as case.save_case, keeping the bytes written
         self.path = target.absolute()
+        state = disk_state(self.path, data)
+        if state is not None:
+            self._disk[self.path] = state
+        self._read_only.discard(self.path)  # saved to it: this session's file now
         self.undo_stack.setClean()
         self.pathChanged.emit()

@@ -6,6 +6,12 @@ autosave is ``autosave-<session>.ddx.yaml`` (the case, written atomically with
 any autosave whose session lock can be taken belonged to a process that is gone:
 that is a crash to offer to restore. A clean save or close deletes the files.
 
+Nothing a crashed session left is deleted unless the user restored it or discarded it
+(see ``FileActionsMixin.offer_recovery``): an autosave that cannot be read back (bad
+bytes, a case the knowledge base no longer accepts, a device in its place) is moved
+aside into the ``unrecoverable`` subfolder (:meth:`RecoveryStore.move_aside`), where
+it is not offered again and the user is told to look.
+
 If the data folder cannot be used (``DDX_DATA_DIR`` names a file, or a folder this
 user cannot write), the store is *unavailable*: ``unavailable`` says why in one line,
 and writing, discarding and looking for orphans do nothing, so the app still starts
@@ -17,6 +23,7 @@ and writing, discarding and looking for orphans do nothing, so the app still sta
 import contextlib
 import errno
 import json
+import math
 import os
 import time
 from pathlib import Path
@@ -64,6 +71,9 @@ def _unusable(folder: Path) -> str | None:
     if not os.access(folder, os.W_OK | os.X_OK):
         return f"{folder}: not writable"
     return None
+
+
+UNRECOVERABLE = "unrecoverable"  # subfolder for autosaves that cannot be restored
 
 
 class RecoveryEntry(NamedTuple):
@@ -140,9 +150,11 @@ class RecoveryStore:
             return []
         self._remove_stale_locks()
         found = []
-        for meta in self.directory.glob("autosave-*.json"):
-            session = meta.stem[len("autosave-"):]
-            case_file = meta.with_name(f"autosave-{session}.ddx.yaml")
+        # by the case files: a crash between writing the case and its .json leaves a case
+        # without one, which is offered all the same
+        for case_file in self.directory.glob("autosave-*.ddx.yaml"):
+            session = case_file.name[len("autosave-"):-len(".ddx.yaml")]
+            meta = self.meta_file_of(session)
             if session == self.session or not case_file.is_file():
                 continue
             lock = self._lock_file(session)
@@ -150,11 +162,17 @@ class RecoveryStore:
                 continue  # that session is still running
             lock.unlock()
             try:
+                mtime = case_file.stat().st_mtime
+            except OSError:
+                continue  # gone meanwhile
+            try:
                 info = json.loads(_read_small(meta, 64_000))
                 original = info.get("original")
-                saved_at = float(info.get("saved_at", meta.stat().st_mtime))
-            except (OSError, ValueError, AttributeError):
-                original, saved_at = None, meta.stat().st_mtime
+                saved_at = float(info.get("saved_at", mtime))
+            except (OSError, ValueError, TypeError, AttributeError):
+                original, saved_at = None, mtime
+            if not (math.isfinite(saved_at) and 0 < saved_at < 32_503_680_000):  # year 3000
+                saved_at = mtime
             found.append(RecoveryEntry(session, case_file, meta,
                                        original if isinstance(original, str) else None,
                                        saved_at))
@@ -172,3 +190,25 @@ class RecoveryStore:
 
     def meta_file_of(self, session: str) -> Path:
         return self.directory / f"autosave-{session}.json"
+
+    @property
+    def unrecoverable_dir(self) -> Path:
+        return self.directory / UNRECOVERABLE
+
+    def move_aside(self, entry: RecoveryEntry) -> Path:
+        """Move an autosave that cannot be restored (and its .json) into the
+        ``unrecoverable`` subfolder, never over another file there; returns where the case
+        file now is. OSError if it cannot be moved (it then stays where it was)."""
+        folder = self.unrecoverable_dir
+        folder.mkdir(mode=0o700, exist_ok=True)
+        target = folder / entry.case_file.name
+        n = 0
+        while os.path.lexists(target) or os.path.lexists(target.with_suffix(".json")):
+            n += 1
+            target = folder / f"autosave-{entry.session}-{n}.ddx.yaml"
+        os.replace(entry.case_file, target)
+        if os.path.lexists(entry.meta_file):
+            with contextlib.suppress(OSError):  # the case is what matters; the .json is a note
+                os.replace(entry.meta_file, target.with_name(
+                    target.name.removesuffix(".ddx.yaml") + ".json"))
+        return target

@@ -2,7 +2,12 @@
 
 ``export_report_dialog`` asks which sections to include, the institution and
 the page size (remembered in settings), then a file name whose extension
-chooses the format (.pdf, .html or .json). ``print_report`` prints the same
+chooses the format (.pdf, .html or .json). The main window uses
+``start_export_dialog``: the same questions, then the report is rendered and
+written by a :class:`ReportExport` on a worker thread (a PDF takes a second or
+more), with a busy bar in the status bar, while the window stays responsive; the
+report is built from the case as it was when the export started, so edits made
+meanwhile do not leak into it. ``print_report`` prints the same
 report through QPrintDialog, laid out by QTextDocument from the report HTML
 (the bar chart drawn with QtSvg). All content comes from ``ddx_app.report``;
 only section choices, institution, page size and format go into settings,
@@ -14,7 +19,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QUrl
+from PySide6.QtCore import (
+    QByteArray,
+    QEventLoop,
+    QObject,
+    QRectF,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtSvg import QSvgRenderer
@@ -28,14 +44,16 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
+from ..atomic import write_atomic
 from ..errors import DdxError
-from ..report import PAGE_SIZES, SECTIONS, ReportOptions, build_report, export_report
+from ..report import PAGE_SIZES, SECTIONS, ReportOptions, build_report, export_report, render
 from ..report.html import CHART_RESOURCE, render_html_for_print
-from .lazy_qt import Qt
+from ..report.options import format_for_path
 
 KEY_OMITTED = "report/omitted_sections"  # comma-separated ids: new sections start switched on
 KEY_INSTITUTION = "report/institution"
@@ -117,8 +135,9 @@ def _suggested_name(case, fmt: str) -> str:
     return f"{stem}-report.{fmt}"
 
 
-def export_report_dialog(parent_widget: QWidget | None, kb, case, analysis, settings) -> str | None:
-    """Ask for options and a file, write the report; returns the path, or None if cancelled."""
+def _ask_export(parent_widget: QWidget | None, case, settings
+                ) -> tuple[str, ReportOptions, ReportOptionsDialog] | None:
+    """The options and the file to export to (options remembered), or None if cancelled."""
     dialog = ReportOptionsDialog(load_options(settings), parent_widget)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -136,6 +155,153 @@ def export_report_dialog(parent_widget: QWidget | None, kb, case, analysis, sett
     chosen_fmt = next((f for f, label in FILTERS.items() if label == chosen), fmt)
     if Path(path).suffix.lower() not in (".pdf", ".html", ".htm", ".json"):
         path += f".{chosen_fmt}"
+    return path, options, dialog
+
+
+class _ExportSignals(QObject):
+    """Emitted from the worker thread; received in the thread the export was started in."""
+
+    done = Signal(str, str)  # (path written or "", error message or "")
+
+
+class _ExportTask(QRunnable):
+    def __init__(self, job: ReportExport):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._job = job
+
+    def run(self) -> None:
+        job = self._job
+        try:
+            write_atomic(job.path, render(job.fmt, job.report, job.template))
+        except (DdxError, OSError, ValueError, RuntimeError) as exc:
+            job.signals.done.emit("", str(exc))
+        except Exception as exc:  # a bug must not vanish with the thread
+            job.signals.done.emit("", f"{type(exc).__name__}: {exc}")
+        else:
+            job.signals.done.emit(job.path, "")
+
+
+class ReportExport(QObject):
+    """One report written on a worker thread (QThreadPool).
+
+    The report facts are built in the constructor, on the calling (UI) thread, from the
+    case as it is then; the worker only renders them (HTML, PDF or JSON) and writes the
+    file atomically. ``finished(path)`` or ``failed(message)`` is emitted on the calling
+    thread when it is done.
+    """
+
+    finished = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, path: str, kb, case, analysis, options: ReportOptions,
+                 template: str | Path | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        fmt = format_for_path(path)
+        if fmt is None:
+            raise ValueError(f"cannot tell the report format from {path!r}")
+        self.path, self.fmt, self.template = str(path), fmt, template
+        self.report = build_report(kb, case, analysis, options)
+        self.error: str | None = None
+        self.done = False
+        self.signals = _ExportSignals()
+        self.signals.done.connect(self._on_done)
+
+    @property
+    def running(self) -> bool:
+        return not self.done
+
+    def start(self, pool: QThreadPool | None = None) -> ReportExport:
+        (pool or QThreadPool.globalInstance()).start(_ExportTask(self))
+        return self
+
+    def _on_done(self, path: str, error: str) -> None:
+        self.done = True
+        if error:
+            self.error = error
+            self.failed.emit(error)
+        else:
+            self.finished.emit(path)
+
+    def wait(self, timeout_ms: int = 600_000) -> bool:
+        """Run the event loop until the export is done (True), or ``timeout_ms`` passed."""
+        if self.done:
+            return True
+        loop = QEventLoop()
+        self.finished.connect(loop.quit)
+        self.failed.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        if not self.done:  # it may have finished while the slots were connected
+            loop.exec()
+        return self.done
+
+
+def start_export_dialog(window, kb, case, analysis, settings) -> ReportExport | None:
+    """Ask for options and a file, then export on a worker thread (see the module
+    docstring). The window's status bar shows a busy bar until the file is written,
+    then where it went; a failure is shown through ``window.prompter`` (or a message
+    box). Returns the running export, or None if cancelled."""
+    asked = _ask_export(window, case, settings)
+    if asked is None:
+        return None
+    path, _options, dialog = asked
+    title = dialog.tr("Export Report")
+    try:
+        job = ReportExport(path, kb, case, analysis, _options)
+    except (DdxError, ValueError) as exc:
+        _show_export_error(window, title, dialog.tr("The report could not be written:\n%1")
+                           .replace("%1", str(exc)))
+        return None
+    bar = None
+    status = window.statusBar() if hasattr(window, "statusBar") else None
+    name = Path(path).name
+    if status is not None:
+        bar = QProgressBar()
+        bar.setObjectName("reportExportProgress")
+        bar.setRange(0, 0)  # busy: the layout engine reports no progress
+        bar.setMaximumWidth(160)
+        bar.setTextVisible(False)
+        bar.setAccessibleName(dialog.tr("Exporting report"))
+        status.addPermanentWidget(bar)
+        status.showMessage(dialog.tr("Exporting the report to {name}…").format(name=name))
+
+    def finish(message: str | None) -> None:
+        if bar is not None:
+            status.removeWidget(bar)
+            bar.deleteLater()
+        if message is None:
+            _qsettings(settings).setValue(KEY_FORMAT, job.fmt)
+            if status is not None:
+                status.showMessage(dialog.tr("Report written to {path}").format(path=path),
+                                   8000)
+        else:
+            if status is not None:
+                status.clearMessage()
+            _show_export_error(window, title, dialog.tr(
+                "The report could not be written:\n%1").replace("%1", message))
+
+    job.finished.connect(lambda _path: finish(None))
+    job.failed.connect(finish)
+    return job.start()
+
+
+def _show_export_error(window, title: str, message: str) -> None:
+    prompter = getattr(window, "prompter", None)
+    if prompter is not None:
+        prompter.error(title, message)
+    else:
+        QMessageBox.critical(window, title, message)
+
+
+def export_report_dialog(parent_widget: QWidget | None, kb, case, analysis, settings) -> str | None:
+    """Ask for options and a file, write the report; returns the path, or None if cancelled.
+
+    Blocks until the file is written (the window uses :func:`start_export_dialog`)."""
+    asked = _ask_export(parent_widget, case, settings)
+    if asked is None:
+        return None
+    path, options, dialog = asked
+    s = _qsettings(settings)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         written = export_report(path, kb, case, analysis, options)

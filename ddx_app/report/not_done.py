@@ -72,7 +72,7 @@ def key_stains_not_done(kb: KnowledgeBase, analysis: Analysis,
             expected = {}
             for e in given:
                 probs = kb.cell(e, fid).probs
-                state = max(kb.findings[fid].states, key=lambda s, p=probs: p[s])
+                state = max(kb.findings[fid].states, key=probs.__getitem__)
                 expected[e] = (state, probs[state])
             out.append(StainNotDone(fid, best[0], best[1], expected))
     out.sort(key=lambda s: (-s.distance, s.finding))

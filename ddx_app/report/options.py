@@ -7,6 +7,7 @@ knowledge-base / app-version trace are not sections: they cannot be switched off
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +63,6 @@ def _check_sections(ids) -> None:
                          f"(expected: {', '.join(SECTIONS)})")
 
 
-def format_for_path(path: str | Path) -> str | None:
+def format_for_path(path: str | os.PathLike[str]) -> str | None:
     """``html``, ``pdf`` or ``json`` from a file name's extension, or None if unknown."""
     return FORMATS.get(Path(path).suffix.lower())

@@ -42,10 +42,11 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from ..errors import Problem
 from ..paths import BUNDLED_FONTS, fonts_dir
 from . import svg
 from .html import template_context
-from .templating import render_template
+from .templating import ReportTemplateError, render_template
 
 FONT_FILES = {role: file for role, (file, _family) in BUNDLED_FONTS.items()}
 CHART_FONT = "DDx Chart Sans"
@@ -67,12 +68,60 @@ def _chart_font() -> str:
     return CHART_FONT
 
 
+# How much of each free text the PDF carries: beyond this, the text is cut (at a space
+# when there is one nearby) and a visible marker says how much is left out and where it
+# is. The layout engine's time grows faster than linearly with the length of a text
+# block (200 kB of notes took 33 s, 2 MB never finished); 20,000 characters are about
+# six pages of notes and lay out in well under a second. The HTML and JSON exports keep
+# every character.
+PDF_TEXT_LIMITS = {"notes": 20_000, "title": 1_000, "id": 200, "institution": 500}
+# The largest HTML (a user's template) the PDF layout is given: about 7 s for the worst
+# shape measured (all of it one bordered block); the bundled template with every text at
+# its limit makes 120,000 characters.
+MAX_PDF_HTML_CHARS = 400_000
+
+
+def clip_text(text: str | None, limit: int, where: str = "the case file") -> str | None:
+    """``text`` if it has at most ``limit`` characters; else its start, cut at a space near
+    the limit when there is one, and ``[... N characters omitted; full text in WHERE]``."""
+    if text is None or len(text) <= limit:
+        return text
+    cut = limit
+    space = max(text.rfind(" ", limit - 200, limit), text.rfind("\n", limit - 200, limit))
+    if space > 0:
+        cut = space
+    omitted = len(text) - cut
+    return (f"{text[:cut].rstrip()} [... {omitted:,} characters omitted; "
+            f"full text in {where}]")
+
+
+def limited_for_pdf(report: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the report whose free text (notes, title, case id, institution) is cut to
+    ``PDF_TEXT_LIMITS``, each cut marked in the text; the report itself is not changed."""
+    case = dict(report.get("case") or {})
+    for key in ("notes", "title", "id"):
+        if isinstance(case.get(key), str):
+            case[key] = clip_text(case[key], PDF_TEXT_LIMITS[key])
+    out = {**report, "case": case}
+    if isinstance(report.get("institution"), str):
+        out["institution"] = clip_text(report["institution"], PDF_TEXT_LIMITS["institution"],
+                                       "the report settings")
+    return out
+
+
 def html_for_pdf(report: dict[str, Any], template: str | Path | None = None) -> str:
-    """The template rendered for the PDF target (fonts, page frame, chart as an image)."""
+    """The template rendered for the PDF target (fonts, page frame, chart as an image),
+    with the free text cut to what a PDF can lay out in reasonable time."""
     chart_font = _chart_font()
-    context = template_context(report, "pdf", fonts=FONT_FILES, chart_font=chart_font)
+    context = template_context(limited_for_pdf(report), "pdf", fonts=FONT_FILES,
+                               chart_font=chart_font)
     context["chart_uri"] = svg.data_uri(context["chart"])
-    return render_template(template, context)
+    html = render_template(template, context)
+    if template is not None and len(html) > MAX_PDF_HTML_CHARS:
+        raise ReportTemplateError([Problem(str(template), 1, (
+            f"template output too large for a PDF: {len(html):,} characters of HTML (at "
+            f"most {MAX_PDF_HTML_CHARS:,}); export HTML instead"))])
+    return html
 
 
 @contextlib.contextmanager

@@ -190,12 +190,13 @@ def test_2_fifo_report_template_is_refused(tmp_path):
     with pytest.raises(ReportTemplateError) as info:
         render_template(fifo, {})
     assert str(info.value) == f"{fifo}:1: not a regular file"
-    # a template it extends is read through the same bounded reader
+    # a template may extend only the bundled one (item 6): the pipe beside it is not opened
     user = tmp_path / "user.html.j2"
     user.write_text('{% extends "t.html.j2" %}', "utf-8")
     with pytest.raises(ReportTemplateError) as info:
         render_template(user, {})
-    assert str(info.value) == f"{fifo}:1: is a named pipe (FIFO), not a regular file"
+    assert str(info.value).startswith(f"{user}:1: template not allowed: it may extend, "
+                                      "include or import only the bundled 'report.html.j2'")
 
 
 # -- 3. and 13. what is in entities/ --------------------------------------------------------
@@ -568,3 +569,64 @@ def test_15_suggest_counts_must_make_sense(capsys, args, message):
     with pytest.raises(SystemExit) as info:
         main(["suggest", str(ROOT / "examples" / "imt.ddx.yaml"), *args])
     assert info.value.code == 2 and message in capsys.readouterr().err
+
+
+# -- 12. terminal escapes in case text --------------------------------------------------------
+
+ESCAPES_CASE = r'''ddx_case: 1
+case_id: "S1\e[2J\e]0;pwned\a\r 1. Rhinoscleroma  >99%\u202eevil\x9b31m"
+title: "t\e[8mhidden\e[0m\nFAKE 1. Rhinoscleroma >99%"
+notes: "n\e[2J\e]0;title\a"
+findings:
+  ihc_alk: positive
+'''
+RAW_CONTROLS = ("\x1b", "\x07", "\r", "\u202e", "\x9b")
+
+
+def test_12_terminal_safe_escapes_controls_and_keeps_text():
+    from ddx_app.formatting import terminal_safe
+
+    assert terminal_safe("IMT 病理 S26-007\u3000x") == "IMT 病理 S26-007\u3000x"
+    assert terminal_safe("a\x1b[2Jb\x1b]0;t\x07c\rd\u202ee\x9bf\u200bg\ud800") == \
+        r"a\x1b[2Jb\x1b]0;t\x07c\x0dd\u202ee\x9bf\u200bg\ud800"
+    assert terminal_safe("l1\nl2") == r"l1\x0al2"
+    assert terminal_safe("l1\nl2\r", newlines=True) == "l1\nl2\\x0d"
+
+
+@pytest.mark.parametrize("command", [["rank"], ["explain"], ["suggest"], ["explain", "imt"],
+                                     ["summary"]])
+def test_12_case_text_is_printed_escaped(tmp_path, capsys, command):
+    path = tmp_path / "c.ddx.yaml"
+    path.write_text(ESCAPES_CASE, "utf-8")
+    assert main([command[0], str(path), *command[1:]]) == 0
+    out = capsys.readouterr().out
+    assert not any(ch in out for ch in RAW_CONTROLS), repr(out[:300])
+    first = out.splitlines()[0]
+    assert "FAKE 1." in first  # the title's line break did not start a line of its own
+    if command[0] != "summary":  # the summary (for a laboratory system) blanks them instead
+        assert first.startswith(r"Case S1\x1b[2J\x1b]0;pwned\x07\x0d 1. Rhinoscleroma")
+        assert r"\u202eevil\x9b31m - t\x1b[8mhidden\x1b[0m\x0aFAKE" in first
+
+
+@pytest.mark.parametrize("command", ["rank", "explain"])
+def test_12_json_output_escapes_them_and_still_parses(tmp_path, capsys, command):
+    path = tmp_path / "c.ddx.yaml"
+    path.write_text(ESCAPES_CASE, "utf-8")
+    assert main([command, str(path), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert not any(ch in out for ch in RAW_CONTROLS)
+    assert json.loads(out)["case_id"] == \
+        "S1\x1b[2J\x1b]0;pwned\x07\r 1. Rhinoscleroma  >99%\u202eevil\x9b31m"
+
+
+def test_12_errors_and_report_lines_are_escaped(tmp_path, capsys):
+    bad = tmp_path / "bad.ddx.yaml"
+    bad.write_text('ddx_case: 1\nfindings:\n  "\\e]0;pwned\\a\\u202e": present\n', "utf-8")
+    assert main(["rank", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "unknown finding" in err and not any(ch in err for ch in RAW_CONTROLS)
+    good = tmp_path / "c.ddx.yaml"
+    good.write_text(ESCAPES_CASE, "utf-8")
+    assert main(["report", str(good), "-o", str(tmp_path / "r.json")]) == 0
+    out = capsys.readouterr().out
+    assert r"report for case S1\x1b[2J" in out and not any(ch in out for ch in RAW_CONTROLS)

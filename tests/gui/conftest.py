@@ -13,16 +13,6 @@ from PySide6.QtCore import QSettings
 
 from ddx_app.gui.dialogs.prompts import CANCEL, DISCARD
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
-
-
-@pytest.fixture(scope="session")
-def kb():
-    from ddx_app.knowledge import load_knowledge_base
-
-    return load_knowledge_base()
-
 
 @pytest.fixture(autouse=True)
 def fresh_settings(tmp_path, monkeypatch):
@@ -47,6 +37,10 @@ class FakePrompter:
         self.recovery_calls: list[tuple] = []
         self.errors: list[tuple[str, str, list[str]]] = []
         self.infos: list[tuple[str, str]] = []
+        self.confirm_answer = False
+        self.confirm_calls: list[tuple[str, str]] = []
+        self.export_answer: str | None = None
+        self.export_calls: list[tuple[str, str, str]] = []
 
     def unsaved_changes(self, name):
         self.unsaved_calls.append(name)
@@ -58,9 +52,38 @@ class FakePrompter:
     def information(self, title, message):
         self.infos.append((title, message))
 
+    def confirm(self, title, message, informative=""):
+        self.confirm_calls.append((title, message))
+        return self.confirm_answer
+
+    def save_export(self, title, suggested, file_filter):
+        self.export_calls.append((title, suggested, file_filter))
+        return self.export_answer
+
     def offer_recovery(self, saved_at, original):
         self.recovery_calls.append((saved_at, original))
         return self.recovery_answer
+
+    # several autosaves (hostile input, item 9): ("restore", i), ("discard", None) or
+    # ("later", None)
+    choose_answer: tuple = ("later", None)
+
+    def choose_recovery(self, autosaves):
+        self.choose_calls = [*getattr(self, "choose_calls", []), list(autosaves)]
+        return self.choose_answer
+
+    # a case open elsewhere / changed on disk (item 10): "read_only", "open_anyway",
+    # "cancel" / "overwrite", "save_as", "cancel"
+    in_use_answer = "read_only"
+    changed_answer = "cancel"
+
+    def case_in_use(self, name, holder):
+        self.in_use_calls = [*getattr(self, "in_use_calls", []), (name, holder)]
+        return self.in_use_answer
+
+    def changed_on_disk(self, name):
+        self.changed_calls = [*getattr(self, "changed_calls", []), name]
+        return self.changed_answer
 
     def open_file(self, directory):
         return self.open_answer

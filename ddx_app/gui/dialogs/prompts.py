@@ -7,12 +7,13 @@ PySide builds each wrapper class (with its enums) when it is first imported.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
-from ..lazy_qt import Qt
-
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+RESTORE, LATER = "restore", "later"  # choose_recovery
+READ_ONLY, OPEN_ANYWAY = "read_only", "open_anyway"  # case_in_use
+OVERWRITE, SAVE_AS = "overwrite", "save_as"  # changed_on_disk
 CASE_FILTER = "DDx case (*.ddx.yaml *.yaml *.yml);;All files (*)"
 
 
@@ -66,6 +67,22 @@ class Prompter:
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
 
+    def confirm(self, title: str, message: str, informative: str = "") -> bool:
+        """A yes/no question that defaults to No (e.g. "Reset your progress?")."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(QMessageBox.Icon.Question, title, message, informative)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def save_export(self, title: str, suggested: str, file_filter: str) -> str | None:
+        """Where to write an export (CSV, HTML, PDF); None when cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
+        return path or None
+
     def offer_recovery(self, saved_at: str, original: str | None) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
@@ -78,6 +95,89 @@ class Prompter:
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         return box.exec() == QMessageBox.StandardButton.Yes
+
+    def choose_recovery(self, autosaves: list[tuple[str, str | None]]
+                        ) -> tuple[str, int | None]:
+        """Several crashed sessions left autosaves, each ``(saved at, original file or
+        None)``, newest first. ``(RESTORE, i)`` restores the i-th now (the others are
+        kept and offered at the next start), ``(DISCARD, None)`` deletes them all,
+        ``(LATER, None)`` keeps them all."""
+        from PySide6.QtWidgets import (
+            QDialog,
+            QDialogButtonBox,
+            QLabel,
+            QListWidget,
+            QVBoxLayout,
+        )
+
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle(_tr("Recover unsaved work?"))
+        label = QLabel(_tr("DDx Assistant did not close properly, {n} times. Choose the "
+                           "autosaved case to restore now; the others are kept and offered "
+                           "again at the next start.").format(n=len(autosaves)))
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        choices = QListWidget()
+        for when, original in autosaves:
+            choices.addItem(_tr("{when}  {source}").format(
+                when=when, source=original or _tr("(an unsaved case)")))
+        choices.setCurrentRow(0)
+        buttons = QDialogButtonBox()
+        restore = buttons.addButton(_tr("Restore Selected"),
+                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        discard = buttons.addButton(_tr("Discard All"),
+                                    QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(_tr("Decide Later"), QDialogButtonBox.ButtonRole.RejectRole)
+        chosen: list[str] = []
+        restore.clicked.connect(lambda: (chosen.append(RESTORE), dialog.accept()))
+        discard.clicked.connect(lambda: (chosen.append(DISCARD), dialog.accept()))
+        buttons.rejected.connect(dialog.reject)
+        choices.itemDoubleClicked.connect(lambda _item: restore.click())
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(label)
+        layout.addWidget(choices)
+        layout.addWidget(buttons)
+        dialog.exec()
+        if chosen == [RESTORE] and choices.currentRow() >= 0:
+            return RESTORE, choices.currentRow()
+        if chosen == [DISCARD]:
+            return DISCARD, None
+        return LATER, None
+
+    def case_in_use(self, name: str, holder: str) -> str:
+        """Another session has the case open: READ_ONLY, OPEN_ANYWAY or CANCEL."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(QMessageBox.Icon.Warning, _tr("Case already open"),
+                        _tr("{name} is open in another DDx Assistant ({holder}).")
+                        .format(name=name, holder=holder),
+                        _tr("If both save, the last save wins and the other's changes are "
+                            "lost. Open it read-only to look without saving over it."))
+        read_only = box.addButton(_tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton(_tr("Open Anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        clicked = box.clickedButton()
+        return READ_ONLY if clicked is read_only else OPEN_ANYWAY if clicked is anyway \
+            else CANCEL
+
+    def changed_on_disk(self, name: str) -> str:
+        """The file changed since it was opened or saved: OVERWRITE, SAVE_AS or CANCEL."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(QMessageBox.Icon.Warning, _tr("File changed on disk"),
+                        _tr("{name} was changed by another program or session since you "
+                            "opened or last saved it.").format(name=name),
+                        _tr("Overwriting replaces those changes with yours."))
+        save_as = box.addButton(_tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(_tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        return SAVE_AS if clicked is save_as else OVERWRITE if clicked is overwrite \
+            else CANCEL
 
     def open_file(self, directory: str) -> str | None:
         from PySide6.QtWidgets import QFileDialog
