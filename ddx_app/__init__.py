@@ -2,7 +2,9 @@
 
 The package is layered: a pure-Python core (``knowledge``, ``engine``, ``case``,
 ``report``) that never imports Qt, a thin PySide6 layer in ``gui``, and a command
-line in ``cli``. The GUI and the CLI call the same core.
+line in ``cli``. The GUI and the CLI call the same core. The layers, and which may
+import which, are written once as import-linter contracts in pyproject.toml
+(``[tool.importlinter]``); ``lint-imports`` checks them.
 """
 
 __version__ = "0.1.0"

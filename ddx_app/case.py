@@ -54,7 +54,7 @@ class Case:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
+        return self._values() == other._values()
 
     def __repr__(self) -> str:
         return "Case(" + ", ".join(f"{n}={v!r}" for n, v in zip(self._FIELDS, self._values())) \

@@ -1,20 +1,21 @@
 """The ``ddx`` command line: the same core as the GUI, for terminals and scripts.
 
-Exit status: 0 on success, 2 when a case file or the knowledge base is bad (one
-``FILE:LINE: message`` line per problem on standard error, never a traceback).
+Exit status (defined in :mod:`.cli_common`, shared by every command): 0 on success, 2
+when a case file or the knowledge base is bad (one ``FILE:LINE: message`` line per
+problem on standard error, never a traceback), 1 when a file cannot be written.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
 from collections.abc import Sequence
 
-from . import DISCLAIMER, __version__
+from . import DISCLAIMER, __version__, training_cli
 from .case import Case, load_case
+from .cli_common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, count
 from .engine import Analysis, analyse
 from .engine.alerts import alert_json, alert_lines
 from .engine.presentation import (
@@ -25,11 +26,9 @@ from .engine.presentation import (
     scope_sentence,
 )
 from .errors import DdxError
-from .formatting import bits, odds, percent
+from .formatting import bits, json_terminal_safe, odds, percent, terminal_safe
 from .knowledge import check_knowledge_base, load_knowledge_base
 from .knowledge.model import KnowledgeBase, text
-
-EXIT_BAD_INPUT = 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,13 +57,16 @@ def _parser() -> argparse.ArgumentParser:
                          help="also list what separates the entity from OTHER (entity id)")
     explain.add_argument("--json", action="store_true", help="machine-readable output")
     suggest = case_command("suggest", "next best tests by expected information gain")
-    suggest.add_argument("--top", type=_count(1), default=5, metavar="N",
+    suggest.add_argument("--top", type=count(1), default=5, metavar="N",
                          help="how many tests to list (at least 1; default 5)")
     suggest.add_argument("--stains-only", action="store_true",
                          help="only orderable stains and tests")
-    suggest.add_argument("--panel", type=_count(0), default=0, metavar="K",
+    suggest.add_argument("--panel", type=count(0), default=0, metavar="K",
                          help="also propose the best panel of K stains (greedy)")
     suggest.add_argument("--json", action="store_true")
+    case_command("summary", "a plain-text summary for the laboratory system (at most 12 "
+                 "lines)")
+    _entry_arguments(sub)
 
     report = sub.add_parser("report", help="export a report (HTML, PDF or JSON)",
                             description="Export a case report; the format follows the "
@@ -92,25 +94,44 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-warnings", action="store_true")
     info = kb_sub.add_parser("info", help="version, hash, counts and sources")
     info.add_argument("dir", nargs="?")
+    training_cli.add_table_parser(kb_sub)
+    training_cli.add_practice_parser(sub)
 
     _gui_arguments(sub.add_parser("gui", help=GUI_HELP))
     return p
 
 
-def _count(least: int):
-    """An argparse type: a whole number >= ``least`` (``--top -5`` is a usage error)."""
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-        if value < least:
-            raise argparse.ArgumentTypeError(
-                f"must be {'positive' if least == 1 else f'at least {least}'}, not {value}")
-        return value
+ENTRY_EXAMPLE = "spindle cells, SMA+ desmin- CK focal Ki67 15% serum IgG4 2.1 g/L, 14 months"
 
-    parse.__name__ = "count"  # argparse names the type in some messages
-    return parse
+
+def _entry_arguments(sub) -> None:
+    """``ddx parse`` and ``ddx case new``: quick-entry text (ddx_app/quick_entry.py)."""
+    parse = sub.add_parser(
+        "parse", help="read quick-entry text as findings and show what was understood",
+        description="Read findings typed as text (e.g. '" + ENTRY_EXAMPLE + "') and show "
+        "what was understood, what was not, and what needs an answer. Exit 0 when a "
+        "finding was understood (even with text left over, which is listed), 2 when none "
+        "was or the input is invalid. TEXT '-' reads standard input.")
+    parse.add_argument("text", nargs="+", metavar="TEXT",
+                       help="the findings (several words are joined with spaces)")
+    parse.add_argument("--json", action="store_true", help="machine-readable output")
+    parse.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: bundled)")
+    case = sub.add_parser("case", help="case files")
+    case_sub = case.add_subparsers(dest="case_command", required=True)
+    new = case_sub.add_parser(
+        "new", help="write a new case file from quick-entry text",
+        description="Write a case file (atomically) from findings typed as text. Nothing is "
+        "written when part of the text is not understood or needs an answer (unless "
+        "--partial), nor over an existing file (unless --force).")
+    new.add_argument("-o", "--output", required=True, metavar="FILE", help="*.ddx.yaml")
+    new.add_argument("--findings", required=True, metavar="TEXT",
+                     help="the findings as text, e.g. '" + ENTRY_EXAMPLE + "'")
+    new.add_argument("--case-id", metavar="ID", help="accession or teaching label")
+    new.add_argument("--title", metavar="T", help="a title for the case")
+    new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    new.add_argument("--partial", action="store_true",
+                     help="write the findings understood even when some text is not")
+    new.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: bundled)")
 
 
 GUI_HELP = "start the desktop application (default)"
@@ -125,20 +146,12 @@ def _gui_arguments(gui: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return gui
 
 
-def _gui_parser() -> argparse.ArgumentParser:
-    """``ddx gui`` on its own: building every subcommand's parser (and argparse's
-    translated help strings) costs ~5 ms of the desktop app's start-up."""
-    parser = _gui_arguments(argparse.ArgumentParser(prog="ddx gui", description=GUI_HELP))
-    parser.set_defaults(command="gui")  # the same namespace as `ddx gui` through _parser()
-    return parser
-
-
 def _load(args) -> tuple[KnowledgeBase, Case, Analysis]:
     kb = require_scope(load_knowledge_base(args.kb), args.scope)
     require_prior(kb, args.prior)
     case = load_case(args.case, kb)
     for w in case.warnings:
-        print(w, file=sys.stderr)
+        print(terminal_safe(w), file=sys.stderr)
     return kb, case, analyse(kb, case.findings, args.prior)
 
 
@@ -162,10 +175,14 @@ def require_prior(kb: KnowledgeBase, prior: str) -> None:
 def _header(kb: KnowledgeBase, case: Case, a: Analysis) -> list[str]:
     label = case.case_id if case.case_id is not None else "(no case id)"
     prior = kb.prior_label(a.prior)
-    applied = [kb.prior_label(p) for p in a.terms.presets_applied if kb.preset(a.prior) is None
-               or p != kb.preset(a.prior).id]
+    preset = kb.preset(a.prior)
+    applied = [kb.prior_label(p) for p in a.terms.presets_applied
+               if preset is None or p != preset.id]
     prior += "".join(f" + {name} (selected by the findings)" for name in applied)
-    return [f"Case {label}" + (f" - {case.title}" if case.title else ""),
+    # case text through terminal_safe: an escape sequence in a case id must not reach the
+    # terminal (a cleared screen, a fake ranking line, a new window title)
+    return [f"Case {terminal_safe(label)}"
+            + (f" - {terminal_safe(case.title)}" if case.title else ""),
             f"Knowledge base {kb.id} {kb.version} (sha256 {kb.short_hash}), "
             f"prior: {prior} [{a.prior}], scope: {kb.scope_label(kb.scope)} [{kb.scope}]"]
 
@@ -203,14 +220,15 @@ def _differential_json(kb: KnowledgeBase, a: Analysis) -> list[dict]:
 def cmd_rank(args) -> int:
     kb, case, a = _load(args)
     if args.json:
-        print(json.dumps(rank_json(kb, case, a), indent=2, ensure_ascii=False))
-        return 0
+        print(json_terminal_safe(json.dumps(rank_json(kb, case, a), indent=2,
+                                            ensure_ascii=False)))
+        return EXIT_OK
     lines = _header(kb, case, a) + _warnings(kb, a, critical=True)
     lines += [""] + _ranking_lines(kb, a)
     lines += _warnings(kb, a, critical=False)
     lines += ["", DISCLAIMER]
     print("\n".join(lines))
-    return 0
+    return EXIT_OK
 
 
 def _warnings(kb: KnowledgeBase, a: Analysis, critical: bool) -> list[str]:
@@ -254,9 +272,9 @@ def cmd_explain(args) -> int:
               file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.json:
-        print(json.dumps(explain_json(kb, case, a, entity, args.versus), indent=2,
-                         ensure_ascii=False))
-        return 0
+        print(json_terminal_safe(json.dumps(explain_json(kb, case, a, entity, args.versus),
+                                            indent=2, ensure_ascii=False)))
+        return EXIT_OK
     e = kb.entities[entity]
     p = a.posterior[entity]
     lines = _header(kb, case, a) + _warnings(kb, a, critical=True)
@@ -278,7 +296,8 @@ def cmd_explain(args) -> int:
         for step, state in w.path:
             label = kb.findings[step.finding].state_label(state, kb)
             lines.append(f"  {_flabel(kb, step.finding)}: {label}")
-        lines.append("  -> " + (text(w.conclusion) if w.finished else text(w.next_step.ask)))
+        lines.append("  -> " + (text(w.conclusion) if w.next_step is None
+                                else text(w.next_step.ask)))
         if w.workup.note:
             lines.append(f"  Note: {text(w.workup.note)}")
     lines += _warnings(kb, a, critical=False)
@@ -286,7 +305,7 @@ def cmd_explain(args) -> int:
         lines += ["", "Pitfalls:"] + [f"  - {text(p)}" for p in e.pitfalls]
     lines += ["", DISCLAIMER]
     print("\n".join(lines))
-    return 0
+    return EXIT_OK
 
 
 def _evidence_lines(kb: KnowledgeBase, a: Analysis, entity: str) -> list[str]:
@@ -431,7 +450,7 @@ def cmd_suggest(args) -> int:
             "settled": a.settled(args.stains_only),
             "settled_below_bits": kb.settings.settled_below_bits,
         }, indent=2))
-        return 0
+        return EXIT_OK
     lines = _header(kb, case, a) + ["", "Next best tests (expected information gain):"]
     fw = max((len(_flabel(kb, s.finding)) for s in sugg), default=10)
     for i, s in enumerate(sugg, 1):
@@ -447,10 +466,122 @@ def cmd_suggest(args) -> int:
             lines.append(f"     + {_flabel(kb, f):<{fw}}  cumulative {bits(g)} bits")
     lines += ["", DISCLAIMER]
     print("\n".join(lines))
-    return 0
+    return EXIT_OK
+
+
+def cmd_summary(args) -> int:
+    from .summary import summary_text
+
+    _kb, case, a = _load(args)
+    sys.stdout.write(terminal_safe(summary_text(case, a), newlines=True))
+    return EXIT_OK
+
+
+def _shown(s: str) -> str:
+    """Text the user typed, safe to echo on a terminal: control characters (escape
+    sequences, carriage returns...) written as \\x1b, \\r."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+                   for ch in s)
+
+
+def _entry_text(parts: list[str]) -> str | None:
+    """The quick-entry text of ``ddx parse TEXT...`` ('-': standard input); None, with a
+    message, when there is nothing to read."""
+    from .quick_entry import MAX_CHARS
+
+    line = " ".join(parts)
+    if parts == ["-"]:
+        line = sys.stdin.read(MAX_CHARS + 1)
+    if not line.strip():
+        print(f"ddx: error: no findings given (e.g. '{ENTRY_EXAMPLE}')", file=sys.stderr)
+        return None
+    return line
+
+
+def entry_preview_lines(kb: KnowledgeBase, result) -> list[str]:
+    """``ddx parse``: each finding understood (label, value, the text it came from), the
+    text not understood, the questions and the notes."""
+    from .quick_entry import label, value_text
+
+    lines = []
+    if result.items:
+        rows = [(label(kb, i.finding), value_text(kb, i.finding, i.value)
+                 + (f" ({i.note})" if i.note else ""), i.text) for i in result.items]
+        lw = max(len(r[0]) for r in rows)
+        vw = max(len(r[1]) for r in rows)
+        lines.append(f"Understood ({len(result.findings)}):")
+        lines += [f"  {name:<{lw}}  {value:<{vw}}  <- {_shown(repr(typed))}"
+                  for name, value, typed in rows]
+    else:
+        lines.append("Understood: nothing")
+    if result.unrecognised:
+        lines.append(f"Not understood ({len(result.unrecognised)}): "
+                     + ", ".join(_shown(repr(t.text)) for t in result.unrecognised))
+    if result.questions:
+        lines.append(f"Questions ({len(result.questions)}), not recorded:")
+        lines += [f"  ? {_shown(q.message)}" for q in result.questions]
+    if result.notes:
+        lines.append("Notes:")
+        lines += [f"  - {_shown(q.message)}" for q in result.notes]
+    return lines
+
+
+def cmd_parse(args) -> int:
+    from .quick_entry import parse
+
+    kb = load_knowledge_base(args.kb)
+    line = _entry_text(args.text)
+    if line is None:
+        return EXIT_BAD_INPUT
+    result = parse(kb, line)
+    if args.json:
+        out = result.to_json(kb)
+        out["knowledge_base"] = {"id": kb.id, "version": kb.version, "sha256": kb.sha256}
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(entry_preview_lines(kb, result)))
+    return EXIT_OK if result.recognised else EXIT_BAD_INPUT
+
+
+def cmd_case(args) -> int:
+    """``ddx case new``: a case file from quick-entry text, saved atomically."""
+    from .case import save_case
+    from .quick_entry import parse
+
+    kb = load_knowledge_base(args.kb)
+    line = _entry_text([args.findings])
+    if line is None:
+        return EXIT_BAD_INPUT
+    result = parse(kb, line)
+    if not result.recognised or ((result.unrecognised or result.questions)
+                                 and not args.partial):
+        print("\n".join(entry_preview_lines(kb, result)), file=sys.stderr)
+        reason = ("no finding was understood" if not result.recognised else
+                  "part of the text was not understood or needs an answer (shown above); "
+                  "correct it, or give --partial to write what was understood")
+        print(f"ddx: error: {_shown(args.output)} not written: {reason}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if os.path.lexists(args.output) and not args.force:
+        print(f"ddx: error: {_shown(args.output)} already exists: not replaced (give --force "
+              "to replace it)", file=sys.stderr)
+        return EXIT_FAILED
+    case = Case(findings=dict(result.findings), case_id=args.case_id, title=args.title)
+    try:
+        save_case(case, args.output, kb)
+    except OSError as exc:
+        print(f"ddx: error: cannot write {_shown(args.output)}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return EXIT_FAILED
+    if result.unrecognised or result.questions or result.notes:
+        print("\n".join(entry_preview_lines(kb, result)), file=sys.stderr)
+    print(f"{_shown(args.output)}: case with {len(result.findings)} finding(s) (knowledge base "
+          f"{kb.version}, sha256 {kb.short_hash})")
+    return EXIT_OK
 
 
 def cmd_kb(args) -> int:
+    if args.kb_command == "table":
+        return training_cli.cmd_kb_table(args)
     if args.kb_command == "check":
         from .knowledge import bundled_kb_dir
 
@@ -459,12 +590,12 @@ def cmd_kb(args) -> int:
         errors = [p for p in problems if p.severity == "error"]
         for p in problems:
             if p.severity == "error" or not args.no_warnings:
-                print(p, file=sys.stderr)
+                print(terminal_safe(p), file=sys.stderr)
         if errors:
             print(f"{len(errors)} error(s) in {directory}", file=sys.stderr)
             return EXIT_BAD_INPUT
         print(f"{directory}: OK ({len(problems)} warning(s))")
-        return 0
+        return EXIT_OK
     kb = load_knowledge_base(args.dir)
     cells = [c for e in kb.entities.values() for c in e.cells.values()]
     sourced = sum(1 for c in cells if c.provenance.source)
@@ -490,11 +621,11 @@ def cmd_kb(args) -> int:
     for s in kb.sources.values():
         ident = (s.doi and f"doi:{s.doi}") or (s.pmid and f"PMID {s.pmid}") or s.url or ""
         print(f"  [{s.id}] {s.citation} {ident}".rstrip())
-    return 0
+    return EXIT_OK
 
 
 def cmd_report(args) -> int:
-    from .report import cli_report
+    from .cli_report import cli_report
 
     return cli_report(args)
 
@@ -513,46 +644,37 @@ def cmd_gui(args) -> int:
     if _no_display():
         print("ddx: no display found. Use the command line (ddx rank/explain/suggest/report), "
               "or set QT_QPA_PLATFORM=offscreen for --screenshot.", file=sys.stderr)
-        return 1
-    # Start-up creates only long-lived objects (Qt wrapper types, the knowledge base, the
-    # window): collecting them again and again while they are built is wasted work. The
-    # app freezes them and turns the collector back on once the window is up.
-    gc.disable()
+        return EXIT_FAILED
     try:
         from .gui.app import run
     except ImportError as exc:  # PySide6 missing
         print(f"ddx: the desktop app needs PySide6 ({exc})", file=sys.stderr)
-        return 1
-    try:
-        return run(args)
-    finally:
-        gc.enable()
+        return EXIT_FAILED
+    return run(args)
 
 
 def _dispatch(argv: Sequence[str] | None) -> tuple[str, int]:
     """Parse and run one command; (the command that ran, exit status)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] == "gui":  # plain `ddx` is the GUI with its defaults
-        args, command = _gui_parser().parse_args(argv[1:]), "gui"
-    else:
-        args = _parser().parse_args(argv)
-        command = args.command or "gui"
-        if not args.command:  # only options before the command, e.g. `ddx --version`
-            args = _gui_parser().parse_args([])
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:  # plain `ddx` is the GUI with its defaults
+        args = parser.parse_args([*argv, "gui"])
+    command = args.command
     handler = {"rank": cmd_rank, "explain": cmd_explain, "suggest": cmd_suggest,
-               "kb": cmd_kb, "report": cmd_report, "gui": cmd_gui}[command]
-    if command != "gui":
-        gc.enable()  # paused by ddx_app.__main__ for start-up; the GUI resumes it itself
+               "summary": cmd_summary, "parse": cmd_parse, "case": cmd_case,
+               "kb": cmd_kb, "report": cmd_report, "gui": cmd_gui,
+               "practice": training_cli.cmd_practice}[command]
     try:
         return command, handler(args)
     except DdxError as exc:
         for p in exc.problems:
-            print(p, file=sys.stderr)
+            print(terminal_safe(p), file=sys.stderr)
         return command, EXIT_BAD_INPUT
     except BrokenPipeError:
-        return command, 0
+        return command, EXIT_OK
     except KeyboardInterrupt:
-        return command, 130
+        return command, EXIT_INTERRUPTED
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -560,20 +682,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> None:
-    """The ``ddx`` program: :func:`main`, then exit.
-
-    After the desktop app has closed (settings synced, recovery file released, case
-    saved or discarded by the user) nothing is left for Python's own shutdown to do but
-    tear down thousands of Qt wrappers one by one, which takes longer than the app's
-    window takes to appear. The GUI therefore leaves with ``os._exit`` once the standard
-    streams are flushed; command-line commands exit normally.
-    """
-    command, status = _dispatch(sys.argv[1:])
-    if command == "gui":
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
-    sys.exit(status)
+    """The ``ddx`` program: :func:`main`, then exit with its status."""
+    sys.exit(main(sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -75,8 +75,47 @@ def examples_dir() -> Path:
     return Path(os.environ.get("DDX_EXAMPLES_DIR") or _ROOT / "examples")
 
 
+# Per-user folders, where each operating system keeps them (platformdirs):
+#
+#   cache (validated knowledge bases)   data (progress, autosaves, case locks)
+#   Linux    $XDG_CACHE_HOME/ddx-assistant       $XDG_DATA_HOME/DDx Assistant/DDx Assistant
+#            (~/.cache/ddx-assistant)            (~/.local/share/...)
+#   macOS    ~/Library/Caches/ddx-assistant      ~/Library/Application Support/DDx Assistant/...
+#   Windows  %LOCALAPPDATA%\ddx-assistant\Cache  %LOCALAPPDATA%\DDx Assistant\DDx Assistant
+#
+# The data folder is the one Qt's AppLocalDataLocation gives the desktop app (its
+# organisation and application names, gui/settings.py), so what earlier versions wrote
+# there is found again. DDX_CACHE_DIR and DDX_DATA_DIR override them (tests, CI, a
+# portable install). Settings (QSettings) are left to Qt: the platform's own place.
+CACHE_FOLDER = "ddx-assistant"
+DATA_FOLDER = ("DDx Assistant", "DDx Assistant")  # Qt's organisation, application
+
+
+def _absolute(folder: str | os.PathLike, what: str) -> Path:
+    """``folder`` if absolute; RuntimeError otherwise (no home folder to resolve ``~``
+    against: the caller goes without a cache rather than write one in the current
+    folder)."""
+    path = Path(folder)
+    if not path.is_absolute():
+        raise RuntimeError(f"no {what} folder: {folder} is not an absolute path")
+    return path
+
+
 def cache_dir() -> Path:
+    """The per-user cache folder (``DDX_CACHE_DIR`` overrides it); RuntimeError when
+    there is none (no home folder)."""
     if os.environ.get("DDX_CACHE_DIR"):
         return Path(os.environ["DDX_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "ddx-assistant"
+    import platformdirs  # only when no override: a few ms of start-up otherwise
+
+    return _absolute(platformdirs.user_cache_dir(CACHE_FOLDER, appauthor=False), "cache")
+
+
+def data_dir() -> Path:
+    """The per-user data folder (``DDX_DATA_DIR`` overrides it); RuntimeError when
+    there is none (no home folder)."""
+    if os.environ.get("DDX_DATA_DIR"):
+        return Path(os.environ["DDX_DATA_DIR"])
+    import platformdirs
+
+    return _absolute(platformdirs.user_data_dir(appauthor=False), "data").joinpath(*DATA_FOLDER)

@@ -49,7 +49,7 @@ MAX_CHARS = 10_000
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"), "-")
 _SEPARATORS = ",;|\n\r"
-_END = "\0"  # trie key of a phrase's payload
+_END = ""  # trie key of a phrase's payload: no character of the text is empty (a NUL was)
 _COMPARATORS = ("<=", ">=", "≤", "≥", "<", ">", "=<", "=>")
 _APPROX = ("~", "≈", "±")
 _NUMBER = re.compile(r"""

@@ -9,15 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .cli_common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, count
+
 
 def add_practice_parser(sub) -> argparse.ArgumentParser:
-    from .cli import _count
-
     p = sub.add_parser(
         "practice", help="write practice cases drawn from the knowledge base",
         description="Write COUNT practice cases (*.ddx.yaml with teaching.answer and a short "
         "history) drawn from the knowledge base; the same seed gives the same files.")
-    p.add_argument("--count", type=_count(1), default=20, metavar="N",
+    p.add_argument("--count", type=count(1), default=20, metavar="N",
                    help="how many cases (default 20)")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write them into")
@@ -45,8 +45,6 @@ def add_table_parser(kb_sub) -> argparse.ArgumentParser:
 
 
 def _bad(message: str) -> int:
-    from .cli import EXIT_BAD_INPUT
-
     print(f"ddx: error: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
@@ -63,10 +61,10 @@ def cmd_practice(args) -> int:
         written = write_practice_cases(kb, args.out, args.count, args.seed, args.entity)
     except OSError as exc:
         print(f"ddx: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     print(f"Wrote {len(written)} practice case(s) to {args.out} (seed {args.seed}, "
           f"knowledge base {kb.id} {kb.version}).")
-    return 0
+    return EXIT_OK
 
 
 def cmd_kb_table(args) -> int:
@@ -90,7 +88,7 @@ def cmd_kb_table(args) -> int:
         return _bad(str(exc))
     except OSError as exc:
         print(f"ddx: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     what = "study sheet" if args.pair else f"table of {len(data['rows'])} rows"
     print(f"Wrote {args.output} ({what}).")
-    return 0
+    return EXIT_OK

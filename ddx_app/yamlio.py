@@ -35,26 +35,38 @@ class _MemoResolver(yaml.resolver.Resolver):
         return tag
 
 
-try:  # libyaml's parser is ~10x faster; the pure-Python one gives identical nodes
-    from yaml.cyaml import CParser
+_Loader: type  # composes only (never constructs objects from tags)
+try:  # libyaml's parser is many times faster; the pure-Python one gives identical nodes
+    from yaml._yaml import CParser
 
-    class _Loader(CParser, _MemoResolver):
-        """Composes only (never constructs objects from tags)."""
-
+    class _CLoader(CParser, _MemoResolver):
         def __init__(self, stream):
             CParser.__init__(self, stream)
             _MemoResolver.__init__(self)
 
+    _Loader = _CLoader
+
 except ImportError:  # pragma: no cover - depends on the PyYAML build
 
-    class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
-                  yaml.composer.Composer, _MemoResolver):
+    class _PyLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
+                    yaml.composer.Composer, _MemoResolver):
         def __init__(self, stream):
             yaml.reader.Reader.__init__(self, stream)
             yaml.scanner.Scanner.__init__(self)
             yaml.parser.Parser.__init__(self)
             yaml.composer.Composer.__init__(self)
             _MemoResolver.__init__(self)
+
+    _Loader = _PyLoader
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """``yaml.compose(text)`` with this module's loader: the node tree, None if empty."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 _TAG = "tag:yaml.org,2002:"
@@ -81,8 +93,10 @@ class LineMap:
     def line_of(self, path: YamlPath) -> int:
         """Line of ``path`` (of its key, for a mapping entry) or of its nearest ancestor."""
         if self._root is None:
-            self._root = yaml.compose(self._text, Loader=_Loader)
+            self._root = _compose(self._text)
         node = self._root
+        if node is None:
+            return 1
         line = node.start_mark.line + 1
         for step in path:
             if isinstance(node, yaml.MappingNode):
@@ -205,7 +219,7 @@ def parse_yaml(
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise YamlError([Problem(filename, line, "file contains NUL bytes: not a text file")])
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

@@ -1,4 +1,6 @@
-"""Shared test set-up: headless Qt, a private cache folder, the bundled and mini KBs."""
+"""Shared test set-up for every test folder: headless Qt, a private cache folder, the
+bundled and mini knowledge bases (the only ``kb`` and ``mini_kb`` fixtures). Paths to
+the test inputs are in ``testdata.py``."""
 
 from __future__ import annotations
 
@@ -7,12 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from testdata import MINI_KB
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
-MINI_KB = DATA / "mini_kb"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -24,6 +23,7 @@ def _private_cache(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def kb():
+    """The bundled knowledge base, loaded once for the whole run."""
     from ddx_app.knowledge import load_knowledge_base
 
     return load_knowledge_base()

@@ -75,13 +75,13 @@ def build_alerts(a: "Analysis", lang: str = "en") -> list[Alert]:
     out += [_exclusion(kb, a, x, lang) for x in getattr(a, "exclusions", None) or ()]
     out += [_urgent(kb, a, u, lang) for u in getattr(a, "urgent", None) or ()]
     if a.outside is not None:
-        out.append(_outside(kb, a, lang))
+        out.append(_outside(kb, a.outside, lang))
     results = getattr(a, "red_flag_results", None)
     if results is None:
         results = rules.red_flags(kb, a.values, a.posterior)
     out += [_red_flag(kb, a, r, lang) for r in results]
     if a.close_call:
-        out.append(_close_call(kb, a, lang))
+        out.append(_close_call(kb, a, a.close_call, lang))
     rank = {level: i for i, level in enumerate(LEVELS)}
     return sorted(out, key=lambda x: (x.state != ACTIVE, rank.get(x.level, len(LEVELS))))
 
@@ -132,8 +132,7 @@ def _urgent(kb: KnowledgeBase, a: "Analysis", u, lang: str) -> Alert:
         entity=getattr(u, "entity", None))
 
 
-def _outside(kb: KnowledgeBase, a: "Analysis", lang: str) -> Alert:
-    o = a.outside
+def _outside(kb: KnowledgeBase, o: rules.OutsideWarning, lang: str) -> Alert:
     best = _short(kb, o.best_fit, lang)
     message = o.explanation
     if o.unexplained:
@@ -178,8 +177,8 @@ def _red_flag(kb: KnowledgeBase, a: "Analysis", r: rules.RedFlagResult, lang: st
         source=flag.provenance.label, provenance=flag.provenance, entity=flag.about)
 
 
-def _close_call(kb: KnowledgeBase, a: "Analysis", lang: str) -> Alert:
-    x, y = a.close_call
+def _close_call(kb: KnowledgeBase, a: "Analysis", pair: tuple[str, str], lang: str) -> Alert:
+    x, y = pair
     ratio = kb.settings.close_call_ratio
     return Alert(
         id="close_call", kind=CLOSE_CALL, level=INFO, title="Close call",

@@ -14,6 +14,8 @@ from typing import Any, NamedTuple
 
 from ..knowledge.model import KnowledgeBase
 from . import alerts, explain, rules, suggest
+from .alerts import Alert
+from .explain import PairwiseFinding
 from .posterior import normalise, observed_states
 from .terms import ExclusionResult, Terms, UnscoredFinding, build_terms, log_scores
 
@@ -94,7 +96,7 @@ class Analysis:
                 counts[c.group] = counts.get(c.group, 0) + 1
         return {g: v for g, v in totals.items() if counts[g] > 1}
 
-    def compare(self, a: str, b: str) -> list[explain.PairwiseFinding]:
+    def compare(self, a: str, b: str) -> list[PairwiseFinding]:
         """The recorded findings that separate entity ``a`` from ``b``, strongest first."""
         return explain.pairwise(self.kb, a, b, self.terms)
 
@@ -132,11 +134,11 @@ class Analysis:
         return rules.red_flags(self.kb, self.values, self.posterior)
 
     @cached_property
-    def alerts(self) -> list[alerts.Alert]:
+    def alerts(self) -> list[Alert]:
         """Every warning the front ends show, most urgent first (engine/alerts.py)."""
         return alerts.build_alerts(self)
 
-    def alerts_in(self, lang: str) -> list[alerts.Alert]:
+    def alerts_in(self, lang: str) -> list[Alert]:
         """:attr:`alerts` with the knowledge base's texts in another language."""
         return self.alerts if lang == "en" else alerts.build_alerts(self, lang)
 

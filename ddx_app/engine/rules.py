@@ -149,7 +149,7 @@ class WorkupResult(NamedTuple):
 def follow_workup(kb: KnowledgeBase, workup: Workup, values: Mapping[str, Any],
                   probability: float) -> WorkupResult:
     step = workup.steps[workup.start]
-    path = []
+    path: list[tuple[WorkupStep, str]] = []
     for _ in range(len(workup.steps)):
         if step.finding not in values:
             return WorkupResult(workup, probability, tuple(path), step, None)

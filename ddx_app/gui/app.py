@@ -114,10 +114,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def settle_heap() -> None:
     """Once the window is up: move everything built so far out of the collector's sight
-    (it lives as long as the app) and turn collection back on, so later collections
-    only look at what editing allocates."""
+    (it lives as long as the app), so later collections only look at what editing
+    allocates."""
     gc.freeze()
-    gc.enable()
 
 
 def _parse_size(size: str | None) -> tuple[int, int]:
@@ -189,5 +188,5 @@ def run(args) -> int:
     QTimer.singleShot(0, window.finish_startup)
     QTimer.singleShot(0, settle_heap)
     status = app.exec()
-    settings.sync()  # `ddx` leaves with os._exit: nothing may wait for a destructor
+    settings.sync()  # written now, not whenever QSettings happens to be destroyed
     return status

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +28,6 @@ from .actions import ActionRegistry, StandardKey
 from .dialogs.prompts import Prompter
 from .document import CaseDocument
 from .file_actions import FileActionsMixin
-from .lazy_qt import set_enum_property
 from .models.differential_model import DifferentialModel
 from .models.filter_proxy import FindingFilterProxy
 from .models.findings_model import FindingsModel
@@ -58,11 +57,13 @@ _SELECT_ROW = (QItemSelectionModel.SelectionFlag.ClearAndSelect
 def _note() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    set_enum_property(label, "alignment", "AlignCenter")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label
 
 
-class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
+class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
+    # TraineeMixin first: in trainee mode it keeps file names out of the title, menus and
+    # status bar, and treats a practice copy as scratch (see gui/trainee.py).
     def __init__(self, kb: KnowledgeBase, settings: Settings | None = None,
                  prompter: Prompter | None = None, recovery: RecoveryStore | None = None,
                  parent: QWidget | None = None):
@@ -114,6 +115,8 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.findings_panel = FindingsPanel(self.kb, self.findings_model, self.filter_proxy,
                                             self.lang)
         self.filter_edit = self.findings_panel.filter_edit
+        self.quick_entry = self.findings_panel.quick_entry
+        self.findings_panel.quick_entry_box.applyRequested.connect(self.apply_quick_entry)
         self.findings_view = self.findings_panel.view
         self.left_splitter = splitter("leftSplitter", (self.case_form, self.findings_panel),
                                       vertical=True, stretch=(0, 1), sizes=(150, 650))
@@ -196,6 +199,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
             panel.setVisible(False)
             panel.committed.connect(self.commit_guess)
             panel.revealRequested.connect(self.reveal)
+            panel.orderRequested.connect(self.order_test)
             self._middle_layout.insertWidget(0, panel)
             self._trainee_panel = panel
         return self._trainee_panel
@@ -239,6 +243,8 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         stack.canUndoChanged.connect(undo.setEnabled)
         stack.canRedoChanged.connect(redo.setEnabled)
         a.add("ddx.edit.find", self.focus_filter, shortcut=StandardKey.Find)
+        a.add("ddx.edit.quick_entry", self.focus_quick_entry, shortcut=["Ctrl+L"])
+        a.add("ddx.edit.copy_summary", self.copy_summary, shortcut=["Ctrl+Shift+C"])
         a.add("ddx.edit.clear_findings", self.clear_findings)
         a.add("ddx.view.trainee", self.set_trainee_mode, checkable=True)
         a.add("ddx.view.stains_only", self.stains_only.setChecked, checkable=True)
@@ -250,6 +256,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         a.add("ddx.help.shortcuts", self.show_shortcuts, shortcut=StandardKey.HelpContents)
         a.add("ddx.help.about", self.show_about)
         a.add("ddx.help.about_qt", QApplication.aboutQt)
+        self._build_practice_actions()
         for action_id in a.ids():
             self.addAction(a[action_id])  # shortcuts work whatever has focus
 
@@ -275,13 +282,17 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([a["ddx.edit.undo"], a["ddx.edit.redo"]])
         self.edit_menu.addSeparator()
-        self.edit_menu.addActions([a["ddx.edit.find"], a["ddx.edit.clear_findings"]])
+        self.edit_menu.addActions([a["ddx.edit.quick_entry"], a["ddx.edit.find"],
+                                   a["ddx.edit.clear_findings"]])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(a["ddx.edit.copy_summary"])
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions([a["ddx.view.trainee"], a["ddx.view.stains_only"]])
         self.view_menu.addSeparator()
         self.prior_menu = self.view_menu.addMenu("")
         self.prior_menu.addActions(
             [a[f"ddx.prior.{mode}"] for mode, _, _ in self.kb.prior_choices()])
+        self._build_practice_menu(bar)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(a["ddx.help.shortcuts"])
         self.help_menu.addSeparator()
@@ -300,6 +311,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self.differential_panel.retranslate(self.doc.prior, self.kb, self.lang)
         self.suggestions_panel.retranslate()
         self.prior_menu.setTitle(self.tr("&Prior"))
+        self._retranslate_practice()
         for mode, label, description in self.kb.prior_choices():
             action = self.registry[f"ddx.prior.{mode}"]
             action.setText(text(label, self.lang))
@@ -374,8 +386,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
 
     def _on_case_replaced(self) -> None:
         self._select_leader = True
-        if self._trainee:
-            self.set_trainee_mode(True)
+        self.trainee_case_replaced()
         self._update_title()
 
     # -- user settings ------------------------------------------------------------------------
@@ -397,6 +408,44 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
     # -- findings -----------------------------------------------------------------------------
     def focus_filter(self) -> None:
         self.findings_panel.focus_filter()
+
+    def focus_quick_entry(self) -> None:
+        self.findings_panel.quick_entry_box.focus()
+
+    def apply_quick_entry(self, result) -> None:
+        """Record every finding the quick entry line understood as ONE undo step; the
+        line keeps what was not understood (and what needs an answer)."""
+        if not result.findings:
+            self.statusBar().showMessage(self.tr(
+                "Quick entry: nothing understood; see the line under it"), 8000)
+            return
+        try:
+            changed = self.doc.set_findings(result.findings, self.tr(
+                "Quick entry ({count} findings)").format(count=len(result.findings)))
+        except ValueError as exc:  # the parser gives valid values; a KB edit might not
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        self.findings_panel.quick_entry_box.keep_leftover()
+        left = len(result.unrecognised) + len(result.questions)
+        message = self.tr("Quick entry: recorded {count} finding(s)").format(count=len(changed))
+        if left:
+            message += self.tr("; {left} item(s) not understood stay in the line").format(
+                left=left)
+        self.statusBar().showMessage(message, 8000)
+
+    def copy_summary(self) -> None:
+        """Edit > Copy Summary: the plain-text summary (ddx summary) on the clipboard."""
+        if self.analysis_hidden():
+            self.statusBar().showMessage(self.tr(
+                "Trainee mode: the summary shows the differential; commit a diagnosis or "
+                "reveal first"), 8000)
+            return
+        from ..summary import summary_text
+
+        summary = summary_text(self.doc.case, self.doc.analysis, self.lang)
+        QApplication.clipboard().setText(summary)
+        self.statusBar().showMessage(self.tr("Summary copied to the clipboard ({lines} lines)")
+                                     .format(lines=summary.count("\n")), 6000)
 
     def focus_finding(self, finding: str) -> None:
         """Select a finding in the checklist (clearing the filter if it hides it), ready to set."""
@@ -435,10 +484,16 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         return report_dialog
 
     def export_report(self) -> None:
+        """Export on a worker thread (report_dialog.start_export_dialog): the window stays
+        responsive while a PDF is laid out; one export at a time."""
+        job = getattr(self, "report_export", None)
+        if job is not None and job.running:
+            self.statusBar().showMessage(self.tr("A report is still being exported."), 4000)
+            return
         bridge = self._report_bridge()
         if bridge is not None:
-            bridge.export_report_dialog(self, self.kb, self.doc.case, self.doc.analysis,
-                                        self.settings)
+            self.report_export = bridge.start_export_dialog(
+                self, self.kb, self.doc.case, self.doc.analysis, self.settings)
 
     def print_report(self) -> None:
         bridge = self._report_bridge()
@@ -459,8 +514,9 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
     # -- window ---------------------------------------------------------------------------------
     def _update_title(self) -> None:
         suffix = self.tr(" (trainee)") if self._trainee else ""
+        name = self.trainee_title() if self._trainee else self.doc.display_name()
         self.setWindowTitle(self.tr("{name}[*] — DDx Assistant{suffix}").format(
-            name=self.doc.display_name(), suffix=suffix))
+            name=name, suffix=suffix))
         self.setWindowModified(self.doc.is_modified)
 
     def _schedule_autosave(self) -> None:
@@ -482,6 +538,7 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
         self._autosave.stop()
         self.recovery.discard()
         self.recovery.release()
+        self.release_case_lock()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
@@ -489,5 +546,8 @@ class MainWindow(FileActionsMixin, TraineeMixin, WindowStateMixin, QMainWindow):
             return
         if self.persist_settings:
             self.save_window_state()
+        job = getattr(self, "report_export", None)
+        if job is not None and job.running:
+            job.wait()  # a report being written is finished, not cut off
         self.release_session()
         event.accept()

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
+import hmac
 import json
 import os
 from pathlib import Path
@@ -36,10 +38,10 @@ from .schema import SCHEMA_DIR
 if TYPE_CHECKING:
     from .semantic import RawFile
 
-# Parsing and validation modules (PyYAML, the schema validators, multiprocessing) are
+# Parsing and validation modules (PyYAML, the schema validator, multiprocessing) are
 # imported inside the functions that need them: a knowledge base found in the
 # content-hash cache needs none of them, which keeps start-up fast. (.schema itself
-# imports its validators lazily, so SCHEMA_DIR costs nothing.)
+# imports jsonschema lazily, so SCHEMA_DIR costs nothing.)
 
 MAX_FILE_BYTES = 8_000_000
 MAX_NODES = 3_000_000
@@ -87,24 +89,6 @@ def _kb_files(directory: Path) -> tuple[list[tuple[Path, str, str]], list[Proble
     return files + [(p, f"entities/{p.name}", "entity") for p in entity_files], notes
 
 
-try:  # the C BLAKE2 module alone: `hashlib` loads OpenSSL, 4 ms of every start
-    from _blake2 import blake2b as _cache_hash
-except ImportError:  # pragma: no cover - an interpreter without it
-    from hashlib import blake2b as _cache_hash
-
-
-try:  # the C SHA-256 alone, for the same reason (3.12 renamed the module)
-    from _sha2 import sha256 as _sha256
-except ImportError:  # pragma: no cover - depends on the Python version
-    try:
-        from _sha256 import sha256 as _sha256
-    except ImportError:
-        from hashlib import sha256 as _sha256
-try:
-    from _operator import _compare_digest
-except ImportError:  # pragma: no cover - an interpreter without it
-    from hmac import compare_digest as _compare_digest
-
 _CODE_DIGEST: list[bytes] = []  # computed once per process
 
 
@@ -115,7 +99,7 @@ def _code_digest() -> bytes:
     if not _CODE_DIGEST:
         here = Path(__file__).resolve().parent
         sources = sorted(here.glob("*.py")) + [here.parent / "yamlio.py"]
-        digest = _cache_hash(digest_size=32)
+        digest = hashlib.blake2b(digest_size=32)
         for path in sources:
             with contextlib.suppress(OSError):  # a frozen build may ship bytecode only
                 digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -132,7 +116,7 @@ def _content_key(directory: Path, files: list[tuple[Path, str, str]],
     from ..boundedio import read_bounded
     from ..errors import FileReadError
 
-    digest = _cache_hash(f"ddx-kb-cache:{__version__}\0".encode(), digest_size=32)
+    digest = hashlib.blake2b(f"ddx-kb-cache:{__version__}\0".encode(), digest_size=32)
     digest.update(_code_digest())
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         digest.update(schema.read_bytes())
@@ -157,7 +141,7 @@ def canonical_json(raw: dict) -> str:
 
 def canonical_sha256(raw: dict) -> str:
     """SHA-256 of the KB's content in canonical JSON (comments and layout do not count)."""
-    return _sha256(canonical_json(raw).encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(raw).encode("utf-8")).hexdigest()
 
 
 def _parse_and_check(item: tuple[Path, str, str]) -> tuple[RawFile | None, list[Problem]]:
@@ -187,6 +171,10 @@ def _parse_all(files: list[tuple[Path, str, str]]) -> list[tuple[RawFile | None,
     workers = min(os.cpu_count() or 1, 4)
     if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
         return [_parse_and_check(f) for f in files]
+    from .schema import validator
+
+    for schema in {schema for _, _, schema in files}:
+        validator(schema)  # built once here, inherited by every worker
     try:
         with mp.get_context("fork").Pool(workers) as pool:
             return pool.map(_parse_and_check, files, chunksize=max(1, len(files) // (4 * workers)))
@@ -279,9 +267,10 @@ def load_knowledge_base(
     except RuntimeError:  # no home folder to keep a cache in: validate every time
         cache_file = None
     gc_was_enabled = gc.isenabled()
-    gc.disable()  # parsing allocates ~10^6 short-lived acyclic objects; GC passes triple the time
+    gc.disable()  # parsing allocates ~10^6 short-lived acyclic objects: GC passes only cost time
     try:
-        kb = _load_cached(cache_file, key[1], directory) if cache_file is not None else None
+        kb = _load_cached(cache_file, key[1], directory) \
+            if cache_file is not None and key is not None else None
         if kb is not None:
             return kb
         raw, problems = _validate(directory, files)
@@ -345,7 +334,7 @@ def _mac_key(folder: Path, *, create: bool) -> bytes | None:
 
 
 def _mac(key: bytes, payload: bytes) -> bytes:
-    return _cache_hash(payload, key=key, digest_size=32).hexdigest().encode("ascii")
+    return hashlib.blake2b(payload, key=key, digest_size=32).hexdigest().encode("ascii")
 
 
 def _load_cached(cache_file: Path, source_bytes: int, directory: Path) -> KnowledgeBase | None:
@@ -361,7 +350,7 @@ def _load_cached(cache_file: Path, source_bytes: int, directory: Path) -> Knowle
         return None
     key = _mac_key(cache_file.parent, create=False)
     mac, sep, payload = blob.partition(b"\n")
-    if key is None or not sep or not _compare_digest(mac, _mac(key, payload)):
+    if key is None or not sep or not hmac.compare_digest(mac, _mac(key, payload)):
         return None
     try:
         cached = json.loads(payload)

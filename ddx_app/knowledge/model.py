@@ -22,7 +22,7 @@ NUMERIC = "numeric"
 CATEGORICAL = "categorical"
 
 
-def text(value: Text | None, lang: str = "en") -> str:
+def text(value: Mapping[str, str] | None, lang: str = "en") -> str:
     """The ``lang`` text of a language map, falling back to English."""
     if not value:
         return ""
@@ -55,6 +55,12 @@ class Finding(NamedTuple):
     # coarser results a case may record (graded stains: positive = focal or diffuse); the
     # engine scores them with the summed likelihood of the states they cover
     unions: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+    # quick entry (numeric findings): unit as written -> factor to the finding's unit, in the
+    # knowledge base's order (the first with factor 1 is the unit summaries write)
+    units: Mapping[str, float] = MappingProxyType({})
+    decimals: int = 2  # a converted value is rounded to this many decimals
+    query_fraction: bool = False  # a bare number below 1 is asked about (a percentage)
+    short_label: Text | None = None  # for one-line summaries; default: see short_name()
 
     @property
     def is_context(self) -> bool:
@@ -106,6 +112,28 @@ class Finding(NamedTuple):
             f"{', '.join(self.accepted_values)})"
         )
 
+    def short_name(self, lang: str = "en") -> str:
+        """A short name for one-line summaries: ``short_label``, else the label without a
+        trailing parenthesis ("SMA (smooth muscle actin)" -> "SMA"), a capitalised
+        ordinary word in lower case ("Desmin" -> "desmin")."""
+        if self.short_label:
+            return text(self.short_label, lang)
+        name = text(self.label, lang)
+        if name.endswith(")") and " (" in name:
+            name = name[:name.rindex(" (")].rstrip()
+        first, _, rest = name.partition(" ")
+        if len(first) > 1 and first[0].isupper() and first[1:].islower():
+            name = first.lower() + (" " + rest if rest else "")
+        return name
+
+    @property
+    def display_unit(self) -> str | None:
+        """The unit summaries write after a value: the first of ``units`` with factor 1."""
+        for unit, factor in self.units.items():
+            if factor == 1:
+                return unit
+        return None
+
     def state_label(self, state: str, kb: "KnowledgeBase", lang: str = "en") -> str:
         for b in self.bins:
             if b.id == state:
@@ -119,6 +147,19 @@ class Finding(NamedTuple):
         if lang != "en":
             terms += list(self.synonyms.get(lang, ()))
         return tuple(t.lower() for t in terms)
+
+
+class EntryWords(NamedTuple):
+    """findings.yaml ``entry``: the vocabulary of quick entry besides the findings' names."""
+
+    states: Mapping[str, Mapping[str, tuple[str, ...]]]  # state -> lang -> words
+    named_alone: tuple[str, ...] = ()  # a finding named alone records the first it has
+    fillers: Mapping[str, tuple[str, ...]] = MappingProxyType({})  # lang -> words skipped
+    # lang -> state words that only ever precede a name ("no", "without")
+    before_name: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+
+
+NO_ENTRY_WORDS = EntryWords(MappingProxyType({}))
 
 
 class Group(NamedTuple):
@@ -447,7 +488,8 @@ class KnowledgeBase:
                  dependence_groups: tuple[DependenceGroup, ...] = (),
                  display: DisplaySettings | None = None,
                  scopes: dict[str, "Scope"] | None = None,
-                 scope: str = ALL_ENTITIES):
+                 scope: str = ALL_ENTITIES,
+                 entry: EntryWords = NO_ENTRY_WORDS):
         self.id = id
         self.version = version
         self.title = title
@@ -472,6 +514,7 @@ class KnowledgeBase:
         self.display = display or DisplaySettings()
         self.scopes: dict[str, Scope] = scopes or {}
         self.scope = scope  # the subset of entities this KB ranks ("all" for the whole KB)
+        self.entry = entry  # quick-entry words (findings.yaml ``entry``)
         self.whole: KnowledgeBase = self  # the unrestricted knowledge base a scope came from
         self.group_of: dict[str, DependenceGroup] = {
             fid: g for g in dependence_groups for fid in g.findings}
@@ -513,7 +556,7 @@ class KnowledgeBase:
             pertinent_negative_states=self.pertinent_negative_states,
             state_keys=self.state_keys, presets=self.presets,
             default_preset=self.default_preset, dependence_groups=self.dependence_groups,
-            display=self.display, scopes=self.scopes, scope=name)
+            display=self.display, scopes=self.scopes, scope=name, entry=self.entry)
         sub.compile()
         sub.whole = self
         return sub

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import Problem
-from ..yamlio import LineMap
+from ..yamlio import LineMap, YamlPath
 from .conditions import check_condition, findings_in
 from .model import NUMERIC, Finding
 
@@ -119,6 +119,89 @@ def check_findings(f: RawFile, catalogue: dict[str, Finding], ck: Checker) -> No
     for i, g in enumerate(data["groups"]):
         if g["id"] not in used_groups:
             ck.warn(f, ("groups", i, "id"), f"group {g['id']!r} has no findings")
+    check_entry(f, catalogue, ck)
+
+
+_ENTRY_KEYS = ("units", "decimals", "query_fraction")
+
+
+def check_entry(f: RawFile, catalogue: dict[str, Finding], ck: Checker) -> None:
+    """Quick entry: ``units`` (and ``decimals``, ``query_fraction``) only on numeric
+    findings, no unit twice (units are read without regard to case) nor starting with a
+    digit; ``entry`` names known states; no finding has two states one word stands for;
+    a name shared by two findings (label with label, or synonym with synonym) is reported,
+    since quick entry then has to ask which is meant."""
+    data = f.data
+    labels = data["state_labels"]
+    for i, item in enumerate(data["findings"]):
+        path = ("findings", i)
+        if item["kind"] != NUMERIC:
+            for key in _ENTRY_KEYS:
+                if key in item:
+                    ck.error(f, (*path, key), f"{key!r} is for numeric findings only")
+            continue
+        seen: dict[str, str] = {}
+        for unit in item.get("units", {}):
+            key = unit.casefold()
+            if key in seen:
+                ck.error(f, (*path, "units", unit), f"unit {unit!r} is listed twice (as "
+                         f"{seen[key]!r}: units are read without regard to case)")
+            seen[key] = unit
+            if unit[0].isdigit() or unit[0] in ".,":
+                ck.error(f, (*path, "units", unit),
+                         f"unit {unit!r} starts with a digit: it could not follow a number")
+    entry = data.get("entry") or {}
+    for state in entry.get("states", {}):
+        if state not in labels:
+            ck.error(f, ("entry", "states", state),
+                     f"state {state!r} has no entry in state_labels")
+    for state in entry.get("named_alone", ()):
+        if state not in labels:
+            ck.error(f, ("entry", "named_alone"), f"state {state!r} has no entry in state_labels")
+    words: dict[str, set[str]] = {}
+    for state, langs in entry.get("states", {}).items():
+        for lang_words in langs.values():
+            for word in lang_words:
+                words.setdefault(" ".join(word.casefold().split()), set()).add(state)
+    state_ids = {s for x in catalogue.values() if not x.is_numeric for s in x.accepted_values}
+    for lang, lang_words in entry.get("before_name", {}).items():
+        for j, word in enumerate(lang_words):
+            key = " ".join(word.casefold().split())
+            if key not in words and key not in state_ids:
+                ck.error(f, ("entry", "before_name", lang, j),
+                         f"{word!r} is not a word of entry.states: it records no state")
+    accepted = {fid: set(x.accepted_values) for fid, x in catalogue.items() if not x.is_numeric}
+    reported: set[tuple[str, str]] = set()
+    for word, states in words.items():
+        if len(states) < 2:
+            continue
+        for fid, values in accepted.items():
+            both = sorted(states & values)
+            if len(both) > 1 and (word, fid) not in reported:
+                reported.add((word, fid))
+                ck.error(f, ("entry", "states", both[1]),
+                         f"the word {word!r} would record both {both[0]!r} and {both[1]!r} "
+                         f"for {fid}: list it under one of them")
+    _check_shared_names(f, ck)
+
+
+def _check_shared_names(f: RawFile, ck: Checker) -> None:
+    """Warn when two findings share a label, or a synonym (a label outranks a synonym)."""
+    for kind, key in (("label", "label"), ("synonym", "synonyms")):
+        owners: dict[str, list[tuple[int, str]]] = {}
+        for i, item in enumerate(f.data["findings"]):
+            value = item.get(key) or {}
+            names = {" ".join(str(v).casefold().split())
+                     for lang, v in value.items()} if kind == "label" else \
+                {" ".join(w.casefold().split()) for ws in value.values() for w in ws}
+            for name in names:
+                owners.setdefault(name, []).append((i, item["id"]))
+        for name, found in owners.items():
+            ids = sorted({fid for _, fid in found})
+            if len(ids) > 1:
+                ck.warn(f, ("findings", found[-1][0], key),
+                        f"the {kind} {name!r} names {' and '.join(ids)}: quick entry asks "
+                        "which one is meant")
 
 
 def _check_bins(item: dict, f: RawFile, path: tuple, ck: Checker) -> None:
@@ -319,6 +402,7 @@ def check_manifest(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
             ck.error(f, (block, "source"), f"unknown source id {settings['source']!r}")
     for key in ("red_flags", "mimics"):
         _duplicates(f.data.get(key, []), f, (key,), key[:-1].replace("_", " "), ck)
+    path: YamlPath
     for i, flag in enumerate(f.data.get("red_flags", [])):
         path = ("red_flags", i)
         check_provenance(flag, f, path, sources, ck, required=False)

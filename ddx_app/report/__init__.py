@@ -2,10 +2,10 @@
 
 :func:`build_report` gathers what the core computed into a plain dict; the HTML
 and the PDF render that dict through one Jinja2 template, and the JSON export
-is the dict itself. The GUI dialog lives in :mod:`ddx_app.gui.report_dialog`.
+is the dict itself. The GUI dialog lives in :mod:`ddx_app.gui.report_dialog`, the
+``ddx report`` command in :mod:`ddx_app.cli_report`.
 """
 
-from .cli import cli_report
 from .export import export_report, render
 from .html import render_html
 from .json_out import render_json
@@ -20,7 +20,6 @@ __all__ = [
     "ReportOptions",
     "ReportTemplateError",
     "build_report",
-    "cli_report",
     "export_report",
     "format_for_path",
     "render",

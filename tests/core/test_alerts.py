@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from testdata import EXAMPLE_CASES, EXAMPLES
 
 from ddx_app.case import Case
 from ddx_app.cli import main
@@ -19,9 +20,6 @@ from ddx_app.engine import analyse
 from ddx_app.engine.alerts import ACTIVE, LEVELS, RESOLVED, alert_lines
 from ddx_app.knowledge import load_knowledge_base
 from ddx_app.report.model import build_report
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
 
 # Overwhelmingly spindle cell (sarcomatoid) SCC: the ALK-negative IMT reminder has
 # nothing to say here.
@@ -109,10 +107,7 @@ def load_case_findings(path: Path, kb) -> dict:
     return load_case(str(path), kb).findings
 
 
-CASES = sorted(EXAMPLES.glob("*.ddx.yaml"))
-
-
-@pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
+@pytest.mark.parametrize("path", EXAMPLE_CASES, ids=lambda p: p.name)
 def test_alerts_most_urgent_first_resolved_last(kb, path):
     alerts = analyse(kb, load_case_findings(path, kb)).alerts
     keys = [(x.state != ACTIVE, LEVELS.index(x.level)) for x in alerts]

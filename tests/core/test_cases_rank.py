@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import pytest
+from testdata import EXAMPLE_CASES, EXAMPLES, LITERATURE_CASES, ROOT
 
 from ddx_app.case import load_case
 from ddx_app.cli import main
 from ddx_app.engine import analyse
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted((ROOT / "examples").glob("*.ddx.yaml"))
-LITERATURE = sorted((ROOT / "tests" / "data" / "literature_cases").glob("*.ddx.yaml"))
 
-
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EXAMPLE_CASES, ids=lambda p: p.name)
 def test_example_ranks_its_answer_first(path, capsys):
     """`ddx rank --json examples/<each>` puts the teaching answer first."""
     assert main(["rank", "--json", str(path)]) == 0
@@ -28,17 +24,16 @@ def test_example_ranks_its_answer_first(path, capsys):
     assert answer == yaml.safe_load(path.read_text("utf-8"))["teaching"]["answer"]
 
 
-def test_every_core_entity_has_an_example():
+def test_every_core_entity_has_an_example(kb):
     import yaml
 
-    answers = {yaml.safe_load(p.read_text("utf-8"))["teaching"]["answer"] for p in EXAMPLES}
-    from ddx_app.knowledge import load_knowledge_base
-
-    assert answers >= set(load_knowledge_base().entity_ids)  # all 16, one example each
+    answers = {yaml.safe_load(p.read_text("utf-8"))["teaching"]["answer"]
+               for p in EXAMPLE_CASES}
+    assert answers >= set(kb.entity_ids)  # all 16, one example each
 
 
 def test_seed_case_15_is_in_the_examples(kb):
-    case = load_case(ROOT / "examples" / "imt_seed_case15.ddx.yaml", kb)
+    case = load_case(EXAMPLES / "imt_seed_case15.ddx.yaml", kb)
     assert case.findings["age_years"] == pytest.approx(1.17)
     assert (case.findings["ihc_alk"], case.findings["alk_fish"], case.findings["alk_rt_pcr"]) \
         == ("positive", "negative", "positive")
@@ -61,14 +56,14 @@ def test_published_cases_rank_well(kb):
     assert result["overall"]["max_wrong_leader_p"] <= 0.9
     six = {"imt", "nasal_polyp", "igg4_rd", "rhinoscleroma", "spindle_cell_scc",
            "spindle_cell_melanoma"}
-    for path in LITERATURE:
+    for path in LITERATURE_CASES:
         case = load_case(path, kb)
         if case.answer in six and case.teaching.get("kind", "tissue") == "tissue":
             order = [r.entity for r in analyse(kb, case.findings).ranking]
             assert case.answer in order[:3], path.name
 
 
-@pytest.mark.parametrize("path", LITERATURE, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", LITERATURE_CASES, ids=lambda p: p.name)
 def test_literature_cases_load(kb, path):
     case = load_case(path, kb)
     assert case.answer and analyse(kb, case.findings).ranking

@@ -6,12 +6,12 @@ import json
 import math
 import subprocess
 import sys
-from pathlib import Path
+
+from testdata import EXAMPLES, ROOT
 
 from ddx_app.cli import main
 
-ROOT = Path(__file__).resolve().parents[2]
-IMT = str(ROOT / "examples" / "imt.ddx.yaml")
+IMT = str(EXAMPLES / "imt.ddx.yaml")
 
 
 def run(capsys, *args):
@@ -47,7 +47,7 @@ def test_prior_option(capsys):
 
 
 def test_explain_and_suggest(capsys):
-    code, out, _ = run(capsys, "explain", str(ROOT / "examples" / "imt_seed_case15.ddx.yaml"))
+    code, out, _ = run(capsys, "explain", str(EXAMPLES / "imt_seed_case15.ddx.yaml"))
     assert code == 0 and "ALK" in out and "zhao2025_seed" in out and "Criteria" in out
     code, out, _ = run(capsys, "suggest", IMT, "--top", "3", "--panel", "2")
     assert code == 0 and "bits" in out and "panel" in out

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from testdata import EXAMPLE_CASES, EXAMPLES
 
 from ddx_app import DISCLAIMER
 from ddx_app.case import load_case
@@ -13,8 +13,6 @@ from ddx_app.cli import main
 from ddx_app.engine import analyse
 from ddx_app.summary import MAX_LINES, summary_lines
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
 EXAMPLE = ("spindle cells, SMA+ desmin- CK focal ALK- S100 neg SOX10- Ki67 15% IgG4 60/HPF "
            "IgG4/IgG 45% serum IgG4 2.1 g/L, 14 months, female")
 
@@ -126,7 +124,7 @@ def test_case_new_reports_a_file_it_cannot_write(capsys, tmp_path):
 
 
 def test_summary_is_short_and_names_the_kb_and_disclaimer(capsys, kb):
-    for example in sorted(EXAMPLES.glob("*.ddx.yaml")):
+    for example in EXAMPLE_CASES:
         code, out, _ = run(capsys, "summary", str(example))
         lines = out.rstrip("\n").split("\n")
         assert code == 0 and 4 <= len(lines) <= MAX_LINES, example

@@ -18,14 +18,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from testdata import LITERATURE_CASES, ROOT
 
 from ddx_app.case import load_case
 from ddx_app.engine import analyse
-from ddx_app.knowledge import load_knowledge_base
 
-ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "benchmarks" / "eval_literature.py"
-LITERATURE = ROOT / "tests" / "data" / "literature_cases"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -45,13 +43,12 @@ def _kind(path: Path) -> str:
 
 
 @pytest.fixture
-def cases_dir(tmp_path) -> Path:
+def cases_dir(tmp_path, kb) -> Path:
     """Three answered cases (a tissue one, a clinical one, and a confident tissue case
     relabelled so its leader is wrong) plus one case without an answer."""
-    kb = load_knowledge_base()
     folder = tmp_path / "cases"
     folder.mkdir()
-    literature = sorted(LITERATURE.glob("*.ddx.yaml"))
+    literature = LITERATURE_CASES
     tissue = next(p for p in literature if _kind(p) == "tissue")
     clinical = next(p for p in literature if _kind(p) == "clinical")
     for path in (tissue, clinical):
@@ -74,9 +71,8 @@ def cases_dir(tmp_path) -> Path:
     return folder
 
 
-def test_metrics_agree_with_the_engine(cases_dir):
+def test_metrics_agree_with_the_engine(cases_dir, kb):
     result = ev.evaluate(cases_dir=cases_dir)
-    kb = load_knowledge_base()
     assert result["kb_sha256"] == kb.short_hash  # nobody edited the KB in between
     assert result["prior"] == ev.DEFAULT_PRIOR
     assert result["skipped"] == ["unanswered.ddx.yaml"]

@@ -18,14 +18,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from testdata import EXAMPLE_CASES, LITERATURE_CASES, MINI_KB
 
 from ddx_app.case import parse_case
 from ddx_app.errors import DdxError
 from ddx_app.knowledge import check_knowledge_base, load_knowledge_base
-from ddx_app.paths import bundled_kb_dir, examples_dir
+from ddx_app.paths import bundled_kb_dir
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-MINI_KB = DATA / "mini_kb"
 SLOW = 5.0  # seconds: any single load slower than this counts as a hang
 
 
@@ -119,21 +118,24 @@ def _fuzz_kb(source: Path, tmp_path: Path, seeds: range, use_cache: bool) -> int
     return broken
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(120)
 def test_mutated_mini_kb_loads_or_fails_cleanly(tmp_path):
     assert _fuzz_kb(MINI_KB, tmp_path, range(250), use_cache=True) > 50
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(120)
 def test_mutated_bundled_kb_loads_or_fails_cleanly(tmp_path):
     _fuzz_kb(bundled_kb_dir(), tmp_path, range(1000, 1012), use_cache=False)
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(120)
 def test_mutated_cases_load_or_fail_cleanly(kb):
-    originals = [p.read_text("utf-8") for p in sorted(examples_dir().glob("*.ddx.yaml"))]
+    originals = [p.read_text("utf-8") for p in EXAMPLE_CASES]
     originals += [p.read_text("utf-8")
-                  for p in sorted((DATA / "literature_cases").glob("*.ddx.yaml"))[:10]]
+                  for p in LITERATURE_CASES[:10]]
     loaded = 0
     for seed in range(600):
         rng = random.Random(seed)

@@ -50,6 +50,9 @@ ONE_EDIT_ERRORS = [
     # a likelihood for a finding the catalogue does not have is named
     pytest.param("entities/alpha.yaml", "  stain_s:", "  stain_x:", "unknown finding 'stain_x'",
                  id="dangling-finding-id"),
+    # a malformed id is an unknown finding too: one message, from the one check of the keys
+    pytest.param("entities/alpha.yaml", "  stain_s:", "  Stain-S:", "unknown finding 'Stain-S'",
+                 id="malformed-finding-id"),
     # P = 1.3 is refused by the schema at the line of that number
     pytest.param("entities/beta.yaml", "atypia: {present: 0.9,", "atypia: {present: 1.3,",
                  "1.3", id="probability-above-one"),
@@ -135,6 +138,31 @@ def test_load_raises_with_all_problems(mini_kb_dir):
     with pytest.raises(KnowledgeBaseError) as info:
         load_knowledge_base(mini_kb_dir, use_cache=False)
     assert "stain_x" in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["kb", "findings", "sources", "entity"])
+def test_schemas_are_valid_json_schemas(name):
+    """Checked here rather than on every load: the metaschema check costs more than
+    validating a small knowledge base."""
+    import jsonschema
+
+    from ddx_app.knowledge.schema import load_schema
+
+    schema = load_schema(name)  # as the loader uses it: merged and dereferenced
+    jsonschema.validators.validator_for(schema).check_schema(schema)
+
+
+@pytest.mark.parametrize(("new", "message"), [
+    # the condition comes closest to the {finding, is} form: say what is wrong in it
+    ("when: {finding: atypia, is: 3}", "red_flags.0.when.is: expected string, got 3"),
+    # no form fits: say which keys were given
+    ("when: {finding: atypia, iz: present}", "not a valid form (keys given: finding, iz)"),
+])
+def test_a_condition_that_fits_no_form_is_reported_once(mini_kb_dir, new, message):
+    line = edit(mini_kb_dir / "kb.yaml", "when: {finding: atypia, is: present}", new)
+    found = errors(mini_kb_dir)
+    assert len(found) == 1 and found[0].startswith(f"{mini_kb_dir / 'kb.yaml'}:{line}:"), found
+    assert message in found[0], found
 
 
 def test_cli_check_exit_codes(mini_kb_dir, capsys):

@@ -261,3 +261,10 @@ def test_parsing_never_raises_and_every_value_fits_its_finding(kb, line):
     assert {i.finding for i in r.items} >= set(r.findings)
     preview(kb, r)
     r.leftover()
+
+
+def test_a_nul_in_the_text_is_only_not_understood(kb):
+    """The trie once marked a phrase's end with a NUL key: a NUL typed (or pasted) after
+    a name's first character walked into it and crashed the parser."""
+    r = parse(kb, "/\x000")
+    assert not r.findings and r.unrecognised

@@ -10,13 +10,12 @@ import random
 from pathlib import Path
 
 import pytest
+from testdata import EXAMPLES
 
 from ddx_app.case import Case, load_case
 from ddx_app.cli import main
 from ddx_app.engine import analyse
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
 SEED_TEXT = Path("/work/shared/reference/000_7f1b0237434f4086.txt")
 
 
@@ -136,6 +135,7 @@ def test_joint_gain_matches_best_panel(kb):
 
 
 # -- generated practice cases ----------------------------------------------------------------
+@pytest.mark.slow
 def test_practice_60_cases_seed_7(kb, tmp_path):
     """`ddx practice --count 60 --seed 7`: every file loads with the case loader, carries a
     teaching answer and a history, the same seed gives the same bytes, every entity is
@@ -250,6 +250,7 @@ def test_progress_store_refuses_a_newer_database(tmp_path):
 
 
 # -- comparison table and study sheet -------------------------------------------------------
+@pytest.mark.slow
 def test_kb_table_writes_html_and_pdf_with_every_entity(kb, tmp_path):
     from pypdf import PdfReader
 

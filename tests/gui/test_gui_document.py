@@ -6,11 +6,10 @@ from pathlib import Path
 
 import yaml
 from PySide6.QtCore import Qt
+from testdata import EXAMPLES
 
 from ddx_app.gui.dialogs.prompts import CANCEL, DISCARD, SAVE
 from ddx_app.gui.models.findings_model import VALUE
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 HOSTILE_NOTES = 'Seen <script>alert("x")</script> & "quotes" \'single\'\nsecond line'
 CASE_WITH_EXTRAS = """\

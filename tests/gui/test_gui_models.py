@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QStyleOptionViewItem
+from testdata import EXAMPLES
 
 from ddx_app.gui.models.filter_proxy import matching_findings
 from ddx_app.gui.models.findings_model import NOT_ASSESSED_MARK, VALUE
 from ddx_app.gui.models.roles import EntityIdRole, FindingIdRole, ProbabilityRole
 from ddx_app.gui.models.suggestions_model import format_bits
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def _visible_findings(window) -> set[str]:

@@ -7,11 +7,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from testdata import EXAMPLES
 
 from ddx_app.case import load_case, save_case
 from ddx_app.knowledge.model import text
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from testdata import EXAMPLES
 
 from ddx_app.gui.recovery import RecoveryStore
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def _crash(window) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
+from testdata import EXAMPLES
 
 from ddx_app import DISCLAIMER
 from ddx_app.formatting import percent
@@ -15,8 +14,6 @@ from ddx_app.gui.models.evidence_model import SOURCE, WEIGHT
 from ddx_app.gui.models.roles import EntityIdRole, FindingIdRole, ProbabilityRole
 from ddx_app.gui.widgets.colors import bar_color, evidence_color, muted_text
 from ddx_app.knowledge.model import text
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def test_stable_object_names_and_accessible_names(window):
@@ -182,7 +179,7 @@ def test_trainee_mode_hides_then_reveals(window):
     panel.commit_button.click()
     assert window.differential_view.isVisible()
     assert window.evidence.isVisible()
-    assert "the case's answer is Inflammatory myofibroblastic tumour" in panel.result.toPlainText()
+    assert "the answer is Inflammatory myofibroblastic tumour" in panel.result.toPlainText()
     assert window.selected_entity() == "imt"
     # a new case hides it again
     window.open_path(str(EXAMPLES / "igg4_rd.ddx.yaml"))
@@ -195,28 +192,36 @@ def test_trainee_mode_hides_then_reveals(window):
 
 
 def test_trainee_verdict_says_what_separates_the_answer_from_the_guess(window):
-    """A wrong guess: the verdict lists the recorded findings that favour the answer over
-    the guess (strongest first, with both figures) and the posterior odds."""
+    """A wrong guess: the feedback (right-hand column) lists the trainee's findings that
+    separate the answer from the guess (strongest first, with both figures) and the
+    posterior odds, computed on what the trainee recorded and ordered."""
     window.open_path(str(EXAMPLES / "imt.ddx.yaml"))
     window.set_trainee_mode(True)
+    for fid, value in window.practice_session.picture():  # the trainee reads the picture
+        window.doc.set_finding(fid, value)
+    for fid in ("ihc_igg4_per_hpf", "ihc_igg4_igg_ratio_percent"):
+        window.order_test(fid)
     window.commit_guess("igg4_rd")
-    shown = window.trainee_panel.result.toPlainText()
+    shown = window.feedback_view.toPlainText()
     analysis = window.doc.analysis
-    assert "Why IMT rather than IgG4-RD" in shown
+    assert "What separates IMT from IgG4-RD" in shown
     strongest = analysis.compare("imt", "igg4_rd")[0]
     label = window.kb.findings[strongest.finding].label["en"]
     assert strongest.llr > 0 and label in shown
-    assert "posterior odds" in shown and "Teaching note:" in shown
+    assert "Posterior odds" in shown and "Teaching note" in shown
     window.open_path(str(EXAMPLES / "igg4_rd.ddx.yaml"))  # a new case hides the verdict
     assert not window.trainee_panel.result.isVisibleTo(window)
+    assert not window.feedback_view.isVisibleTo(window)
 
 
 def test_trainee_match_is_reported(window):
-    """Committing the right diagnosis says it matches."""
+    """Committing the right diagnosis says so."""
     window.open_path(str(EXAMPLES / "imt.ddx.yaml"))
     window.set_trainee_mode(True)
     window.commit_guess("imt")
-    assert "matches" in window.trainee_panel.result.toPlainText()
+    assert "Right: Inflammatory myofibroblastic tumour" in \
+        window.trainee_panel.result.toPlainText()
+    assert "Right: the answer is" in window.feedback_view.toPlainText()
 
 
 def test_reports_unavailable_message(window, prompter, monkeypatch):
@@ -240,7 +245,7 @@ def test_report_actions_call_the_report_dialogs(window, monkeypatch):
     from ddx_app.gui import report_dialog
 
     calls = []
-    monkeypatch.setattr(report_dialog, "export_report_dialog",
+    monkeypatch.setattr(report_dialog, "start_export_dialog",
                         lambda *a: calls.append(("export", a)))
     monkeypatch.setattr(report_dialog, "print_report", lambda *a: calls.append(("print", a)))
     window.registry["ddx.report.export"].trigger()

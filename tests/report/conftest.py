@@ -6,9 +6,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from testdata import EXAMPLES
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED_CASE = ROOT / "examples" / "imt_seed_case15.ddx.yaml"
+SEED_CASE = EXAMPLES / "imt_seed_case15.ddx.yaml"
 NOW = datetime(2026, 3, 14, 9, 26, 53, tzinfo=timezone(timedelta(hours=8)))
 
 HOSTILE_NOTES = (

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
+from testdata import EXAMPLE_CASES, LITERATURE_CASES
 
 from ddx_app import DISCLAIMER
 from ddx_app.report import SECTIONS, ReportOptions, build_report, render_html
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 class Page(HTMLParser):
@@ -171,6 +169,7 @@ def test_outside_this_differential_warning(kb, now):
     assert outside["mimics"][0]["name"] in text
 
 
+@pytest.mark.slow
 def test_export_does_not_load_qt(tmp_path):
     """Exporting HTML and PDF from the command line never imports PySide6."""
     import subprocess
@@ -186,8 +185,7 @@ def test_export_does_not_load_qt(tmp_path):
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=120)
 
 
-CASES = sorted((ROOT / "examples").glob("*.ddx.yaml")) + sorted(
-    (ROOT / "tests" / "data" / "literature_cases").glob("*.ddx.yaml"))
+CASES = EXAMPLE_CASES + LITERATURE_CASES
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)

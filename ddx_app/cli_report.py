@@ -1,23 +1,23 @@
 """``ddx report CASE -o OUT.html|OUT.pdf|OUT.json``: the command-line export.
 
-Exit status as in the rest of the CLI: 0 on success; 2 for bad input (unknown
-extension or section, a bad case file or knowledge base, a failing template),
-with a message on standard error; 1 if the file cannot be written.
+Part of the command line, not of :mod:`ddx_app.report` (which renders and knows
+nothing of terminals or exit statuses). Exit status (``cli_common``): 0 on success;
+2 for bad input (unknown extension or section, a bad case file or knowledge base, a
+failing template), with a message on standard error; 1 if the file cannot be written.
 """
 
 from __future__ import annotations
 
 import sys
 
-from ..case import load_case
-from ..engine import analyse
-from ..knowledge import load_knowledge_base
-from .export import export_report
-from .options import FORMATS, SECTIONS, ReportOptions, format_for_path
-from .pdf import PdfRenderError
-
-EXIT_BAD_INPUT = 2
-EXIT_WRITE_FAILED = 1
+from .case import load_case
+from .cli_common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
+from .engine import analyse
+from .formatting import terminal_safe
+from .knowledge import load_knowledge_base
+from .report.export import export_report
+from .report.options import FORMATS, SECTIONS, ReportOptions, format_for_path
+from .report.pdf import PdfRenderError
 
 
 def _error(message: str, status: int = EXIT_BAD_INPUT) -> int:
@@ -37,7 +37,7 @@ def cli_report(args) -> int:
         for sid, label in SECTIONS.items():
             print(f"{sid:<{width}}  {label}")
         print("(the disclaimer and the knowledge-base/app-version trace are always included)")
-        return 0
+        return EXIT_OK
     if not args.case or not args.output:
         return _error("a case file and -o OUT.html|OUT.pdf|OUT.json are required")
     if format_for_path(args.output) is None:
@@ -58,15 +58,15 @@ def cli_report(args) -> int:
                       f"{', '.join(kb.prior_names)})")
     case = load_case(args.case, kb)
     for w in case.warnings:
-        print(w, file=sys.stderr)
+        print(terminal_safe(w), file=sys.stderr)
     analysis = analyse(kb, case.findings, args.prior)
     try:
         fmt = export_report(args.output, kb, case, analysis, options, args.template)
     except OSError as exc:
-        return _error(f"cannot write {args.output}: {exc.strerror or exc}", EXIT_WRITE_FAILED)
+        return _error(f"cannot write {args.output}: {exc.strerror or exc}", EXIT_FAILED)
     except PdfRenderError as exc:
-        return _error(f"{args.output}: {exc}", EXIT_WRITE_FAILED)
-    print(f"{args.output}: {fmt.upper()} report for case "
-          f"{case.case_id if case.case_id is not None else '(no case id)'} "
+        return _error(f"{args.output}: {exc}", EXIT_FAILED)
+    label = terminal_safe(case.case_id) if case.case_id is not None else "(no case id)"
+    print(f"{args.output}: {fmt.upper()} report for case {label} "
           f"(knowledge base {kb.version}, sha256 {kb.short_hash})")
-    return 0
+    return EXIT_OK
