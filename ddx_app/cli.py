@@ -477,13 +477,6 @@ def cmd_summary(args) -> int:
     return EXIT_OK
 
 
-def _shown(s: str) -> str:
-    """Text the user typed, safe to echo on a terminal: control characters (escape
-    sequences, carriage returns...) written as \\x1b, \\r."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
-                   for ch in s)
-
-
 def _entry_text(parts: list[str]) -> str | None:
     """The quick-entry text of ``ddx parse TEXT...`` ('-': standard input); None, with a
     message, when there is nothing to read."""
@@ -510,19 +503,19 @@ def entry_preview_lines(kb: KnowledgeBase, result) -> list[str]:
         lw = max(len(r[0]) for r in rows)
         vw = max(len(r[1]) for r in rows)
         lines.append(f"Understood ({len(result.findings)}):")
-        lines += [f"  {name:<{lw}}  {value:<{vw}}  <- {_shown(repr(typed))}"
+        lines += [f"  {name:<{lw}}  {value:<{vw}}  <- {terminal_safe(repr(typed))}"
                   for name, value, typed in rows]
     else:
         lines.append("Understood: nothing")
     if result.unrecognised:
         lines.append(f"Not understood ({len(result.unrecognised)}): "
-                     + ", ".join(_shown(repr(t.text)) for t in result.unrecognised))
+                     + ", ".join(terminal_safe(repr(t.text)) for t in result.unrecognised))
     if result.questions:
         lines.append(f"Questions ({len(result.questions)}), not recorded:")
-        lines += [f"  ? {_shown(q.message)}" for q in result.questions]
+        lines += [f"  ? {terminal_safe(q.message)}" for q in result.questions]
     if result.notes:
         lines.append("Notes:")
-        lines += [f"  - {_shown(q.message)}" for q in result.notes]
+        lines += [f"  - {terminal_safe(q.message)}" for q in result.notes]
     return lines
 
 
@@ -559,23 +552,23 @@ def cmd_case(args) -> int:
         reason = ("no finding was understood" if not result.recognised else
                   "part of the text was not understood or needs an answer (shown above); "
                   "correct it, or give --partial to write what was understood")
-        print(f"ddx: error: {_shown(args.output)} not written: {reason}", file=sys.stderr)
+        print(f"ddx: error: {terminal_safe(args.output)} not written: {reason}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if os.path.lexists(args.output) and not args.force:
-        print(f"ddx: error: {_shown(args.output)} already exists: not replaced (give --force "
-              "to replace it)", file=sys.stderr)
+        print(f"ddx: error: {terminal_safe(args.output)} already exists: not replaced "
+              "(give --force to replace it)", file=sys.stderr)
         return EXIT_FAILED
     case = Case(findings=dict(result.findings), case_id=args.case_id, title=args.title)
     try:
         save_case(case, args.output, kb)
     except OSError as exc:
-        print(f"ddx: error: cannot write {_shown(args.output)}: {exc.strerror or exc}",
+        print(f"ddx: error: cannot write {terminal_safe(args.output)}: {exc.strerror or exc}",
               file=sys.stderr)
         return EXIT_FAILED
     if result.unrecognised or result.questions or result.notes:
         print("\n".join(entry_preview_lines(kb, result)), file=sys.stderr)
-    print(f"{_shown(args.output)}: case with {len(result.findings)} finding(s) (knowledge base "
-          f"{kb.version}, sha256 {kb.short_hash})")
+    print(f"{terminal_safe(args.output)}: case with {len(result.findings)} finding(s) "
+          f"(knowledge base {kb.version}, sha256 {kb.short_hash})")
     return EXIT_OK
 
 

@@ -5,6 +5,6 @@ global state. :func:`analyse` bundles everything a front end shows.
 """
 
 from .analysis import Analysis, analyse
-from .posterior import PRIOR_MODES, observed_states, posterior
+from .posterior import observed_states, posterior
 
-__all__ = ["PRIOR_MODES", "Analysis", "analyse", "observed_states", "posterior"]
+__all__ = ["Analysis", "analyse", "observed_states", "posterior"]

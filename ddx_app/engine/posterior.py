@@ -16,9 +16,6 @@ from typing import Any
 from ..knowledge.model import KnowledgeBase
 from .terms import build_terms, log_scores
 
-PRIOR_MODES = ("prevalence", "uniform")
-"""Prior names every knowledge base accepts; a KB's presets add more (kb.prior_names)."""
-
 FindingValues = Mapping[str, Any]  # finding id -> recorded value (state, alias or number)
 
 

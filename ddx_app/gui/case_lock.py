@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QLockFile
 
-from .recovery import data_dir
+from ..paths import data_dir
 
 MAX_HASHED_BYTES = 64_000_000  # larger (not a case file anyway): compared by size and time
 

@@ -128,18 +128,28 @@ class CaseDocument(QObject):
 
         Returns False when nothing changed (the same value again).
         """
+        value = self._checked(finding, value)
+        if self._unchanged(finding, value):
+            return False
+        label = text(self.kb.findings[finding].label, self.lang)
+        self.undo_stack.push(SetFindingCommand(self, finding, value, label))
+        return True
+
+    def _checked(self, finding: str, value: Any) -> Any:
+        """The value as recorded ("" means not assessed; 3.0 is 3); ValueError with a
+        readable message if it does not fit the finding."""
         f = self.kb.findings[finding]
         if value == "":
-            value = None
+            return None
         if value is not None:
             if f.is_numeric and isinstance(value, float) and value.is_integer():
                 value = int(value)
-            f.state_of(value)  # raises ValueError with a readable message
+            f.state_of(value)
+        return value
+
+    def _unchanged(self, finding: str, value: Any) -> bool:
         old = self.value(finding)
-        if old == value and type(old) is type(value):
-            return False
-        self.undo_stack.push(SetFindingCommand(self, finding, value, text(f.label, self.lang)))
-        return True
+        return old == value and type(old) is type(value)
 
     def set_findings(self, values: dict[str, Any], description: str) -> list[str]:
         """Record several findings as ONE undo step with one analysis (quick entry); each
@@ -149,15 +159,8 @@ class CaseDocument(QObject):
 
         changed: dict[str, Any] = {}
         for finding, value in values.items():
-            f = self.kb.findings[finding]
-            if value == "":
-                value = None
-            if value is not None:
-                if f.is_numeric and isinstance(value, float) and value.is_integer():
-                    value = int(value)
-                f.state_of(value)  # raises ValueError with a readable message
-            old = self.value(finding)
-            if not (old == value and type(old) is type(value)):
+            value = self._checked(finding, value)
+            if not self._unchanged(finding, value):
                 changed[finding] = value
         if changed:
             self.undo_stack.push(SetFindingsCommand(self, changed, description))

@@ -29,19 +29,10 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QLockFile, QStandardPaths
+from PySide6.QtCore import QLockFile
 
 from ..atomic import write_atomic
-from ..paths import cache_dir
-
-
-def data_dir() -> Path:
-    """Per-user application data (``DDX_DATA_DIR`` overrides it, e.g. in tests)."""
-    if os.environ.get("DDX_DATA_DIR"):
-        return Path(os.environ["DDX_DATA_DIR"])
-    location = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppLocalDataLocation)
-    return Path(location) if location else cache_dir() / "data"
+from ..paths import data_dir
 
 
 def _read_small(path: Path, max_bytes: int) -> str:

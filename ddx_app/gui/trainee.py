@@ -237,8 +237,8 @@ class TraineeMixin:
     def progress_store(self) -> ProgressStore:
         """The progress database in the user's data folder (DDX_DATA_DIR in tests)."""
         if self._progress_store is None:
+            from ..paths import data_dir
             from ..progress import ProgressStore, default_path
-            from .recovery import data_dir
 
             self._progress_store = ProgressStore(default_path(data_dir()))
         return self._progress_store

@@ -111,9 +111,7 @@ def check_findings(f: RawFile, catalogue: dict[str, Finding], ck: Checker) -> No
         elif "states" in item or "bins" in item:
             ck.error(f, path, f"kind {kind!r} defines the states; remove 'states'/'bins'")
         if "applies_if" in item:
-            for sub, message in check_condition(item["applies_if"], catalogue,
-                                                (*path, "applies_if")):
-                ck.error(f, sub, message)
+            _report_condition(item["applies_if"], catalogue, (*path, "applies_if"), f, ck)
             if item["id"] in findings_in(item["applies_if"]):
                 ck.error(f, (*path, "applies_if"), f"{item['id']} cannot depend on itself")
     for i, g in enumerate(data["groups"]):
@@ -260,8 +258,7 @@ def check_entity(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
     for i, crit in enumerate(data.get("criteria", [])):
         path = ("criteria", i)
         check_provenance(crit, f, path, sources, ck, required=False)
-        for sub, message in check_condition(crit["rule"], catalogue, (*path, "rule")):
-            ck.error(f, sub, message)
+        _report_condition(crit["rule"], catalogue, (*path, "rule"), f, ck)
     urgency = data.get("urgency")
     if urgency:
         check_provenance(urgency, f, ("urgency",), sources, ck)
@@ -272,8 +269,7 @@ def check_entity(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
     for i, excl in enumerate(data.get("exclusions", [])):
         path = ("exclusions", i)
         check_provenance(excl, f, path, sources, ck)
-        for sub, message in check_condition(excl["rule"], catalogue, (*path, "rule")):
-            ck.error(f, sub, message)
+        _report_condition(excl["rule"], catalogue, (*path, "rule"), f, ck)
     for i, workup in enumerate(data.get("workups", [])):
         _check_workup(workup, f, ("workups", i), catalogue, sources, ck)
 
@@ -325,8 +321,7 @@ def _check_workup(workup: dict, f: RawFile, path: tuple, catalogue: dict[str, Fi
                   sources: set[str], ck: Checker) -> None:
     check_provenance(workup, f, path, sources, ck, required=False)
     if "when" in workup:
-        for sub, message in check_condition(workup["when"], catalogue, (*path, "when")):
-            ck.error(f, sub, message)
+        _report_condition(workup["when"], catalogue, (*path, "when"), f, ck)
     steps = {s["id"]: s for s in workup["steps"]}
     _duplicates(workup["steps"], f, (*path, "steps"), "step", ck)
     if workup["start"] not in steps:
@@ -406,31 +401,33 @@ def check_manifest(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
     for i, flag in enumerate(f.data.get("red_flags", [])):
         path = ("red_flags", i)
         check_provenance(flag, f, path, sources, ck, required=False)
-        for sub, message in check_condition(flag["when"], catalogue, (*path, "when")):
-            ck.error(f, sub, message)
+        _report_condition(flag["when"], catalogue, (*path, "when"), f, ck)
         for j, fid in enumerate(flag.get("panel", [])):
             if fid not in catalogue:
                 ck.error(f, (*path, "panel", j), f"unknown finding {fid!r}")
         if "resolved_when" in flag:
-            for sub, message in check_condition(flag["resolved_when"], catalogue,
-                                                (*path, "resolved_when")):
-                ck.error(f, sub, message)
+            _report_condition(flag["resolved_when"], catalogue, (*path, "resolved_when"), f, ck)
     _check_display(f, ck)
     patterns = f.data.get("engine", {}).get("outside", {}).get("patterns", [])
     _duplicates(patterns, f, ("engine", "outside", "patterns"), "outside pattern", ck)
     for i, pattern in enumerate(patterns):
         path = ("engine", "outside", "patterns", i)
         check_provenance(pattern, f, path, sources, ck, required=False)
-        for sub, message in check_condition(pattern["when"], catalogue, (*path, "when")):
-            ck.error(f, sub, message)
+        _report_condition(pattern["when"], catalogue, (*path, "when"), f, ck)
     _check_priors(f, catalogue, sources, ck)
     _check_dependence(f, catalogue, sources, ck)
     for i, mimic in enumerate(f.data.get("mimics", [])):
         path = ("mimics", i)
         check_provenance(mimic, f, path, sources, ck, required=False)
         for j, cond in enumerate(mimic.get("suggested_by", [])):
-            for sub, message in check_condition(cond, catalogue, (*path, "suggested_by", j)):
-                ck.error(f, sub, message)
+            _report_condition(cond, catalogue, (*path, "suggested_by", j), f, ck)
+
+
+def _report_condition(cond: dict, catalogue: dict[str, Finding], path: tuple, f: RawFile,
+                      ck: Checker) -> None:
+    """Every wrong reference in a condition (criteria, flags, mimics, presets...)."""
+    for sub, message in check_condition(cond, catalogue, path):
+        ck.error(f, sub, message)
 
 
 def _check_priors(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
@@ -447,16 +444,13 @@ def _check_priors(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
         path = ("priors", "presets", i)
         check_provenance(preset, f, path, sources, ck, required=False)
         for j, cond in enumerate(preset.get("assumes", [])):
-            for sub, message in check_condition(cond, catalogue, (*path, "assumes", j)):
-                ck.error(f, sub, message)
+            _report_condition(cond, catalogue, (*path, "assumes", j), f, ck)
             finding = catalogue.get(cond["finding"])
             if finding is not None and cond["is"] not in finding.states:
                 ck.error(f, (*path, "assumes", j, "is"), f"an assumption names a state of "
                          f"{finding.id} ({', '.join(finding.states)}), not {cond['is']!r}")
         if "selected_by" in preset:
-            for sub, message in check_condition(preset["selected_by"], catalogue,
-                                                (*path, "selected_by")):
-                ck.error(f, sub, message)
+            _report_condition(preset["selected_by"], catalogue, (*path, "selected_by"), f, ck)
         for j, fid in enumerate(preset.get("ignores", [])):
             if fid not in catalogue:
                 ck.error(f, (*path, "ignores", j), f"unknown finding {fid!r}")
