@@ -19,6 +19,7 @@ from .cli_common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, 
 from .engine import Analysis, analyse
 from .engine.alerts import alert_json, alert_lines
 from .engine.presentation import (
+    UNSCORED_REASONS,
     band,
     band_label,
     leader_odds_json,
@@ -338,20 +339,13 @@ def _evidence_lines(kb: KnowledgeBase, a: Analysis, entity: str) -> list[str]:
     return lines
 
 
-_UNSCORED_REASON = {
-    "context": "context (the patient or the background mucosa), not lesion evidence",
-    "not_applicable": "not applicable given the other findings",
-    "preset": "already part of the prior in use",
-}
-
-
 def _unscored_lines(kb: KnowledgeBase, a: Analysis) -> list[str]:
     if not a.unscored:
         return []
     lines = ["", "Recorded but not scored:"]
     for u in a.unscored:
         state = kb.findings[u.finding].state_label(u.state, kb)
-        lines.append(f"  {_flabel(kb, u.finding)} = {state}: {_UNSCORED_REASON[u.reason]}")
+        lines.append(f"  {_flabel(kb, u.finding)} = {state}: {UNSCORED_REASONS[u.reason]}")
     return lines
 
 

@@ -65,6 +65,15 @@ def leader_odds_json(a: "Analysis") -> dict | None:
             "display": times(lo.ratio, a.kb.display.odds_cap)}
 
 
+UNSCORED_REASONS = {
+    "context": "context (the patient or the background mucosa), not lesion evidence",
+    "not_applicable": "not applicable given the other findings",
+    "preset": "already part of the prior in use",
+}
+"""Why a recorded finding is not scored (engine.terms.UnscoredFinding.reason), in words,
+for the command line and the reports (the window says the same through tr())."""
+
+
 def scope_sentence(kb: KnowledgeBase, short: bool = False) -> str:
     """What every displayed ranking is relative to (``short``: where space is tight, with
     the full sentence at hand, e.g. in a tooltip)."""

@@ -24,7 +24,13 @@ from .. import DISCLAIMER, __version__
 from ..case import Case
 from ..engine import Analysis
 from ..engine.alerts import RED_FLAG, Alert, alert_json
-from ..engine.presentation import band, leader_odds_json, leader_sentence, scope_sentence
+from ..engine.presentation import (
+    UNSCORED_REASONS,
+    band,
+    leader_odds_json,
+    leader_sentence,
+    scope_sentence,
+)
 from ..formatting import percent
 from ..knowledge.model import KnowledgeBase, Provenance, text
 from .not_done import compared_entities, discussed_entities, key_stains_not_done
@@ -280,7 +286,8 @@ class _Builder:
             "not_scored": [{"finding": u.finding, "label": self.flabel(u.finding),
                             "display": self.display(u.finding, self.a.values[u.finding],
                                                     u.state),
-                            "reason": u.reason} for u in self.a.unscored],
+                            "reason": u.reason, "reason_text": UNSCORED_REASONS[u.reason]}
+                           for u in self.a.unscored],
             "options": {"sections": [s for s in SECTIONS if has(s)],
                         "page_size": self.opt.page_size, "lang": self.lang},
             "institution": self.opt.institution or None,
