@@ -43,11 +43,6 @@ class Contribution(NamedTuple):
     group: str | None = None  # dependence group id
 
     @property
-    def p_alternatives(self) -> float:
-        """Former name of :attr:`p_rival` (the alternative weighed against)."""
-        return self.p_rival
-
-    @property
     def direction(self) -> str:
         """"for", "against" or "neutral" (|llr| < NEGLIGIBLE_LLR)."""
         if self.llr >= NEGLIGIBLE_LLR:

@@ -153,14 +153,8 @@ class Prompter:
                         .format(name=name, holder=holder),
                         _tr("If both save, the last save wins and the other's changes are "
                             "lost. Open it read-only to look without saving over it."))
-        read_only = box.addButton(_tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
-        anyway = box.addButton(_tr("Open Anyway"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(read_only)
-        box.exec()
-        clicked = box.clickedButton()
-        return READ_ONLY if clicked is read_only else OPEN_ANYWAY if clicked is anyway \
-            else CANCEL
+        return _safe_risky_or_cancel(box, (_tr("Open Read-Only"), READ_ONLY),
+                                     (_tr("Open Anyway"), OPEN_ANYWAY))
 
     def changed_on_disk(self, name: str) -> str:
         """The file changed since it was opened or saved: OVERWRITE, SAVE_AS or CANCEL."""
@@ -170,14 +164,8 @@ class Prompter:
                         _tr("{name} was changed by another program or session since you "
                             "opened or last saved it.").format(name=name),
                         _tr("Overwriting replaces those changes with yours."))
-        save_as = box.addButton(_tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
-        overwrite = box.addButton(_tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save_as)
-        box.exec()
-        clicked = box.clickedButton()
-        return SAVE_AS if clicked is save_as else OVERWRITE if clicked is overwrite \
-            else CANCEL
+        return _safe_risky_or_cancel(box, (_tr("Save As…"), SAVE_AS),
+                                     (_tr("Overwrite"), OVERWRITE))
 
     def open_file(self, directory: str) -> str | None:
         from PySide6.QtWidgets import QFileDialog
@@ -194,3 +182,17 @@ class Prompter:
         if path and not path.endswith((".yaml", ".yml")):
             path += ".ddx.yaml"
         return path or None
+
+
+def _safe_risky_or_cancel(box, safe: tuple[str, str], risky: tuple[str, str]) -> str:
+    """Run a question with a safe default, a destructive choice and Cancel; the answer."""
+    from PySide6.QtWidgets import QMessageBox
+
+    safe_button = box.addButton(safe[0], QMessageBox.ButtonRole.AcceptRole)
+    risky_button = box.addButton(risky[0], QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(safe_button)
+    box.exec()
+    clicked = box.clickedButton()
+    return safe[1] if clicked is safe_button else risky[1] if clicked is risky_button \
+        else CANCEL
