@@ -273,9 +273,10 @@ def outside_differential(kb: KnowledgeBase, values: Mapping[str, Any],
                      if not any(e in kb.entities for e in p.explained_by)
                      and evaluate(p.when, values, kb.findings) is True)
     better = _better_outside_scope(kb, values, prior)
-    # under a scope, an entity left out that the whole KB puts first (at >= 50 %) is
-    # reason enough: the ranking shown is among the wrong entities
-    left_out_leads = bool(better) and better[0][1] >= 0.5
+    # under a scope, an entity left out that the whole KB puts first (kb.yaml
+    # engine.outside.left_out_leads_at_least) is reason enough: the ranking shown is among
+    # the wrong entities
+    left_out_leads = bool(better) and better[0][1] >= s.left_out_leads_at_least
     if len(states) < s.min_findings and not patterns and not left_out_leads:
         return None
     z = typicality(kb, states, {f.finding: f.weight for f in terms.scored})

@@ -230,6 +230,7 @@ def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) 
             exclusion_factor=engine.get("exclusion_factor", engine["likelihood_floor"]),
             dependence_method=method,
             flag_silent_below=engine.get("flag_silent_below", 0.0),
+            left_out_leads_at_least=outside.get("left_out_leads_at_least", 0.5),
             outside_patterns=tuple(
                 OutsidePattern(o["id"], o["when"], o["message"], provenance(o),
                                tuple(o.get("explained_by", ())))

@@ -423,6 +423,7 @@ class EngineSettings(NamedTuple):
     exclusion_factor: float = 0.005
     dependence_method: str = "independent"
     outside_patterns: tuple[OutsidePattern, ...] = ()
+    left_out_leads_at_least: float = 0.5
     flag_silent_below: float = 0.0  # a red flag about an entity is silent below this posterior
 
 
