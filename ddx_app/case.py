@@ -24,7 +24,11 @@ from .knowledge.model import KnowledgeBase
 FORMAT_VERSION = 1
 MAX_CASE_BYTES = 2_000_000
 MAX_CASE_NODES = 50_000
-KNOWN_KEYS = ("ddx_case", "case_id", "title", "notes", "teaching", "findings")
+# Optional sign-out fields: free text a report prints in its header (README, "Case files").
+SIGN_OUT_FIELDS = ("specimen", "site", "requesting_clinician", "pathologist")
+KNOWN_KEYS = ("ddx_case", "case_id", "title", "notes", "teaching", "findings",
+              *SIGN_OUT_FIELDS, "other_findings")
+MAX_OTHER_FINDING_CHARS = 200
 
 
 class Case:
@@ -34,12 +38,14 @@ class Case:
     equal); not hashable, since it is edited in place.
     """
 
-    _FIELDS = ("findings", "case_id", "title", "notes", "teaching", "extra", "warnings")
+    _FIELDS = ("findings", "case_id", "title", "notes", "teaching", "extra", "warnings",
+               "sign_out", "other_findings")
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(self, findings: dict[str, Any] | None = None, case_id: Any = None,
                  title: Any = None, notes: Any = None, teaching: dict | None = None,
-                 extra: dict[str, Any] | None = None, warnings: list[Problem] | None = None):
+                 extra: dict[str, Any] | None = None, warnings: list[Problem] | None = None,
+                 sign_out: dict[str, str] | None = None, other_findings: list[str] | None = None):
         self.findings: dict[str, Any] = {} if findings is None else findings
         self.case_id = case_id
         self.title = title
@@ -47,6 +53,10 @@ class Case:
         self.teaching = teaching
         self.extra: dict[str, Any] = {} if extra is None else extra
         self.warnings: list[Problem] = [] if warnings is None else warnings
+        # specimen / site / requesting_clinician / pathologist, only those given
+        self.sign_out: dict[str, str] = {} if sign_out is None else sign_out
+        # terms recorded outside the vocabulary: kept and reported, never scored
+        self.other_findings: list[str] = [] if other_findings is None else other_findings
 
     def _values(self) -> tuple:
         return tuple(getattr(self, name) for name in self._FIELDS)
@@ -71,10 +81,13 @@ class Case:
             value = getattr(self, key)
             if value is not None:
                 data[key] = value
+        data.update({k: self.sign_out[k] for k in SIGN_OUT_FIELDS if self.sign_out.get(k)})
         order = list(kb.findings) if kb else []
         known = [f for f in order if f in self.findings]
         others = [f for f in self.findings if f not in known]
         data["findings"] = {f: self.findings[f] for f in known + others}
+        if self.other_findings:
+            data["other_findings"] = list(self.other_findings)
         data.update(self.extra)
         return data
 
@@ -166,7 +179,7 @@ def parse_case(content: str, filename: str, kb: KnowledgeBase) -> Case:
              f"({FORMAT_VERSION}); update DDx Assistant")
     elif version < 1:
         fail(("ddx_case",), f"ddx_case must be 1, not {version}")
-    for key in ("case_id", "title", "notes"):
+    for key in ("case_id", "title", "notes", *SIGN_OUT_FIELDS):
         value = data.get(key)
         if (value is not None and not isinstance(value, (str, int, float))) or \
                 isinstance(value, bool):
@@ -184,13 +197,29 @@ def parse_case(content: str, filename: str, kb: KnowledgeBase) -> Case:
         fail(("findings",), "findings must be a mapping of finding id to value")
         findings = {}
     problems += _check_findings(findings, kb, filename, lines)
+    other = data.get("other_findings")
+    if other is None:
+        other = []
+    elif not isinstance(other, list):
+        fail(("other_findings",), "other_findings must be a list of terms ('- EMA focal')")
+        other = []
+    else:
+        for i, term in enumerate(other):
+            if isinstance(term, bool) or not isinstance(term, (str, int, float)) \
+                    or not str(term).strip():
+                fail(("other_findings", i), "each other finding must be a term (text)")
+            elif len(str(term)) > MAX_OTHER_FINDING_CHARS:
+                fail(("other_findings", i), f"an other finding is at most "
+                     f"{MAX_OTHER_FINDING_CHARS} characters; put longer text in notes")
     if problems:
         raise CaseFileError(problems)
     extra = {k: v for k, v in data.items() if k not in KNOWN_KEYS}
     warnings = [Problem(filename, lines.line_of((k,)), f"unknown key {k!r} is kept but not used",
                         "warning") for k in extra]
+    sign_out = {k: str(data[k]) for k in SIGN_OUT_FIELDS if data.get(k) is not None}
     return Case(findings=dict(findings), case_id=data.get("case_id"), title=data.get("title"),
-                notes=data.get("notes"), teaching=teaching, extra=extra, warnings=warnings)
+                notes=data.get("notes"), teaching=teaching, extra=extra, warnings=warnings,
+                sign_out=sign_out, other_findings=[str(t).strip() for t in other])
 
 
 # Teaching fields other code reads, and the type each must have; others are kept as is.

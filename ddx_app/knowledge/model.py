@@ -23,10 +23,14 @@ CATEGORICAL = "categorical"
 
 
 def text(value: Mapping[str, str] | None, lang: str = "en") -> str:
-    """The ``lang`` text of a language map, falling back to English."""
+    """The ``lang`` text of a language map, falling back to English.
+
+    ``lang`` may name a region ("zh_CN"): its language ("zh") is used when the map has
+    no entry for the region itself.
+    """
     if not value:
         return ""
-    return value.get(lang) or value.get("en", "")
+    return value.get(lang) or value.get(lang.split("_")[0]) or value.get("en", "")
 
 
 class Bin(NamedTuple):
