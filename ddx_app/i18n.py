@@ -37,8 +37,9 @@ def normalise(lang: str | None) -> str:
     return next((c for c in LANGUAGES if c.split("_")[0].lower() == base), DEFAULT_LANGUAGE)
 
 
-def catalogue_path(lang: str):
-    return resources_dir() / "translations" / f"core_{lang}.yaml"
+def catalogue_paths(lang: str) -> list:
+    """The catalogue files of ``lang``, in name order."""
+    return sorted((resources_dir() / "translations").glob(f"*.{lang}.yaml"))
 
 
 @cache
@@ -48,14 +49,13 @@ def _catalogue(lang: str, folder: str) -> dict[str, str]:
         return {}
     import yaml
 
-    path = catalogue_path(lang)
-    try:
+    merged: dict[str, str] = {}
+    for path in catalogue_paths(lang):
         data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {str(k): str(v) for k, v in data.items() if isinstance(v, str) and v.strip()}
+        if isinstance(data, dict):
+            merged.update({str(k): v for k, v in data.items()
+                           if isinstance(v, str) and v.strip()})
+    return merged
 
 
 def catalogue(lang: str) -> dict[str, str]:
