@@ -29,6 +29,12 @@ def band_label(kb: KnowledgeBase, p: float, lang: str = "en") -> str:
     return text(kb.display.band(p).label, lang)
 
 
+def gain_label(kb: KnowledgeBase, bits: float, lang: str = "en") -> str:
+    """An expected information gain in words: 'high', 'moderate', 'low' (the bundled
+    kb.yaml ``display.gain_bands``); the bits themselves go in a tooltip or appendix."""
+    return text(kb.display.gain_band(bits).label, lang)
+
+
 class LeaderOdds(NamedTuple):
     leader: str
     runner_up: str

@@ -186,7 +186,8 @@ def build_display(display: dict | None) -> DisplaySettings:
         return DisplaySettings()
     defaults = DisplaySettings()
     bands = tuple(Band(b["id"], b["label"], b["at_least"]) for b in display.get("bands", ()))
-    return DisplaySettings(bands=bands or defaults.bands,
+    gain = tuple(Band(b["id"], b["label"], b["at_least"]) for b in display.get("gain_bands", ()))
+    return DisplaySettings(bands=bands or defaults.bands, gain_bands=gain or defaults.gain_bands,
                            odds_cap=display.get("odds_cap", defaults.odds_cap),
                            mimics_shown=display.get("mimics_shown", defaults.mimics_shown))
 

@@ -446,6 +446,12 @@ DEFAULT_BANDS = (
     Band("unlikely", {"en": "unlikely"}, 0.0),
 )
 
+DEFAULT_GAIN_BANDS = (
+    Band("high", {"en": "high"}, 0.5),
+    Band("moderate", {"en": "moderate"}, 0.15),
+    Band("low", {"en": "low"}, 0.0),
+)
+
 
 class DisplaySettings(NamedTuple):
     """kb.yaml ``display``: how probabilities are put into words (presentation choices)."""
@@ -453,13 +459,22 @@ class DisplaySettings(NamedTuple):
     bands: tuple[Band, ...] = DEFAULT_BANDS  # highest lower bound first; the last is 0
     odds_cap: float = 100.0  # leader-versus-runner-up odds above this read ">100x"
     mimics_shown: int = 5  # mimics named by the outside-this-differential warning
+    gain_bands: tuple[Band, ...] = DEFAULT_GAIN_BANDS  # expected gain (bits) in words
 
     def band(self, p: float) -> Band:
         """The band a probability falls in: the first whose lower bound it reaches."""
-        for b in self.bands:
-            if p >= b.at_least:
-                return b
-        return self.bands[-1]
+        return _first_reached(self.bands, p)
+
+    def gain_band(self, bits: float) -> Band:
+        """'high', 'moderate' or 'low' (the bundled words) for an expected gain in bits."""
+        return _first_reached(self.gain_bands, bits)
+
+
+def _first_reached(bands: tuple[Band, ...], x: float) -> Band:
+    for b in bands:
+        if x >= b.at_least:
+            return b
+    return bands[-1]
 
 
 class ReportSettings(NamedTuple):

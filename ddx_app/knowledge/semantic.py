@@ -482,16 +482,17 @@ def _check_display(f: RawFile, ck: Checker) -> None:
     display = f.data.get("display")
     if not display:
         return
-    bands = display.get("bands", [])
-    _duplicates(bands, f, ("display", "bands"), "band", ck)
-    for i in range(1, len(bands)):
-        if bands[i]["at_least"] >= bands[i - 1]["at_least"]:
-            ck.error(f, ("display", "bands", i, "at_least"), "bands go from the highest lower "
-                     f"bound down: {bands[i]['at_least']:g} is not below "
-                     f"{bands[i - 1]['at_least']:g}")
-    if bands and bands[-1]["at_least"] != 0:
-        ck.error(f, ("display", "bands", len(bands) - 1, "at_least"),
-                 "the last band must start at 0, so that every probability has a band")
+    for key, what in (("bands", "probability"), ("gain_bands", "expected gain")):
+        bands = display.get(key, [])
+        _duplicates(bands, f, ("display", key), "band", ck)
+        for i in range(1, len(bands)):
+            if bands[i]["at_least"] >= bands[i - 1]["at_least"]:
+                ck.error(f, ("display", key, i, "at_least"), "bands go from the highest lower "
+                         f"bound down: {bands[i]['at_least']:g} is not below "
+                         f"{bands[i - 1]['at_least']:g}")
+        if bands and bands[-1]["at_least"] != 0:
+            ck.error(f, ("display", key, len(bands) - 1, "at_least"),
+                     f"the last band must start at 0, so that every {what} has a band")
 
 
 def check_entity_references(kb_file: RawFile, entity_ids: set[str], ck: Checker) -> None:
