@@ -25,6 +25,18 @@ def _error(message: str, status: int = EXIT_BAD_INPUT) -> int:
     return status
 
 
+def _language(args) -> str:
+    """``--lang``, else $DDX_LANG when it names a language, else English."""
+    import os
+
+    from .i18n import LANGUAGES, normalise
+
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    env = os.environ.get("DDX_LANG")
+    return normalise(env) if env and normalise(env) in LANGUAGES else "en"
+
+
 def _omitted(values: list[str] | None) -> list[str]:
     """``--omit a --omit b,c`` -> ["a", "b", "c"]."""
     return [s.strip() for v in values or [] for s in v.split(",") if s.strip()]
@@ -45,7 +57,9 @@ def cli_report(args) -> int:
                       f"{', '.join(sorted(FORMATS))}")
     try:
         options = ReportOptions.omitting(_omitted(args.omit), institution=args.institution,
-                                         page_size=args.page_size or "A4")
+                                         page_size=args.page_size or "A4",
+                                         appendix=bool(getattr(args, "appendix", False)),
+                                         lang=_language(args))
     except ValueError as exc:
         return _error(str(exc))
     kb = load_knowledge_base(args.kb)  # DdxError -> FILE:LINE messages, exit 2 (ddx_app.cli)

@@ -7,11 +7,13 @@ chooses the format (.pdf, .html or .json). The main window uses
 written by a :class:`ReportExport` on a worker thread (a PDF takes a second or
 more), with a busy bar in the status bar, while the window stays responsive; the
 report is built from the case as it was when the export started, so edits made
-meanwhile do not leak into it. ``print_report`` prints the same
-report through QPrintDialog, laid out by QTextDocument from the report HTML
-(the bar chart drawn with QtSvg). All content comes from ``ddx_app.report``;
-only section choices, institution, page size and format go into settings,
-never case content or identifiers.
+meanwhile do not leak into it. ``print_report`` shows a print preview
+(QPrintPreviewDialog) whose pages are the very pages of the PDF: the Typst layout
+rendered to images (``ddx_app.report.typst_pdf.render_png_pages``) and painted onto
+the printer's pages, so a printout cannot differ from the exported PDF. All content
+comes from ``ddx_app.report``; only section choices, the appendix switch,
+institution, page size and format go into settings, never case content or
+identifiers.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QByteArray,
+    QCoreApplication,
     QEventLoop,
     QObject,
     QRectF,
@@ -28,12 +30,10 @@ from PySide6.QtCore import (
     Qt,
     QThreadPool,
     QTimer,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,13 +52,14 @@ from PySide6.QtWidgets import (
 from ..atomic import write_atomic
 from ..errors import DdxError
 from ..report import PAGE_SIZES, SECTIONS, ReportOptions, build_report, export_report, render
-from ..report.html import CHART_RESOURCE, render_html_for_print
 from ..report.options import format_for_path
 
 KEY_OMITTED = "report/omitted_sections"  # comma-separated ids: new sections start switched on
 KEY_INSTITUTION = "report/institution"
 KEY_PAGE_SIZE = "report/page_size"
 KEY_FORMAT = "report/format"
+KEY_APPENDIX = "report/appendix"
+PRINT_PPI = 200  # page images for printing and the preview: sharp on paper, ~1 MB a page
 FILTERS = {"pdf": "PDF document (*.pdf)", "html": "Web page (*.html)",
            "json": "JSON for a laboratory system (*.json)"}
 
@@ -76,7 +77,8 @@ def load_options(settings) -> ReportOptions:
     return ReportOptions(sections=frozenset(SECTIONS) - omitted,
                          institution=s.value(KEY_INSTITUTION, "", type=str) or None,
                          page_size=page if page in PAGE_SIZES else "A4",
-                         lang=getattr(settings, "language", "en") or "en")
+                         lang=getattr(settings, "language", "en") or "en",
+                         appendix=s.value(KEY_APPENDIX, False, type=bool))
 
 
 def save_options(settings, options: ReportOptions) -> None:
@@ -84,6 +86,7 @@ def save_options(settings, options: ReportOptions) -> None:
     s.setValue(KEY_OMITTED, ",".join(x for x in SECTIONS if x not in options.sections))
     s.setValue(KEY_INSTITUTION, options.institution or "")
     s.setValue(KEY_PAGE_SIZE, options.page_size)
+    s.setValue(KEY_APPENDIX, bool(options.appendix))
 
 
 class ReportOptionsDialog(QDialog):
@@ -106,6 +109,11 @@ class ReportOptionsDialog(QDialog):
         always.setChecked(True)
         always.setEnabled(False)
         col.addWidget(always)
+        self.appendix = QCheckBox(self.tr(
+            "Appendix: evidence tables, how it was computed, references"))
+        self.appendix.setObjectName("report_appendix")
+        self.appendix.setToolTip(self.tr("Without it the report is a one-page summary"))
+        self.appendix.setChecked(options.appendix)
         self.institution = QLineEdit(options.institution or "")
         self.institution.setPlaceholderText(self.tr("Shown in the report header"))
         self.page_size = QComboBox()
@@ -120,6 +128,7 @@ class ReportOptionsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(box)
+        layout.addWidget(self.appendix)
         layout.addLayout(form)
         layout.addWidget(buttons)
 
@@ -127,7 +136,8 @@ class ReportOptionsDialog(QDialog):
         return ReportOptions(
             sections=frozenset(s for s, c in self.checks.items() if c.isChecked()),
             institution=self.institution.text().strip() or None,
-            page_size=self.page_size.currentText(), lang=self._lang)
+            page_size=self.page_size.currentText(), lang=self._lang,
+            appendix=self.appendix.isChecked())
 
 
 def _suggested_name(case, fmt: str) -> str:
@@ -320,30 +330,55 @@ def export_report_dialog(parent_widget: QWidget | None, kb, case, analysis, sett
     return path
 
 
-def report_document(kb, case, analysis, options: ReportOptions) -> QTextDocument:
-    """The report as a QTextDocument, with the bar chart rendered from its SVG."""
-    html, chart_svg = render_html_for_print(build_report(kb, case, analysis, options))
-    doc = QTextDocument()
-    renderer = QSvgRenderer(QByteArray(chart_svg.encode("utf-8")))
-    size = renderer.defaultSize() * 3  # 3x: crisp when printed
-    image = QImage(size, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
-    painter.end()
-    doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_RESOURCE), image)
-    doc.setHtml(html)
-    return doc
+def report_pages(kb, case, analysis, options: ReportOptions,
+                 ppi: float = PRINT_PPI) -> list[QImage]:
+    """The pages of the report's PDF as images (the same Typst layout)."""
+    from ..report.typst_pdf import render_png_pages
+
+    images = []
+    for png in render_png_pages(build_report(kb, case, analysis, options), ppi):
+        image = QImage()
+        image.loadFromData(png, "PNG")
+        images.append(image)
+    return images
+
+
+def paint_pages(printer: QPrinter, pages: list[QImage]) -> None:
+    """Paint page images onto the printer's pages, each filling the whole sheet (the
+    images carry the report's own margins)."""
+    printer.setFullPage(True)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return
+    try:
+        for i, image in enumerate(pages):
+            if i:
+                printer.newPage()
+            target = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
+            target.moveTo(0, 0)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
 
 
 def print_report(parent_widget: QWidget | None, kb, case, analysis, settings) -> bool:
-    """Print the report with the options last used for export; True if it was printed."""
+    """Print preview, then print, of the report with the options last used for export;
+    True if it was printed. The pages are the exported PDF's pages."""
     options = load_options(settings)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4 if options.page_size == "A4"
                                   else QPageSize.PageSizeId.Letter))
-    dialog = QPrintDialog(printer, parent_widget)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        pages = report_pages(kb, case, analysis, options)
+    except (DdxError, RuntimeError, ValueError) as exc:
+        QGuiApplication.restoreOverrideCursor()
+        QMessageBox.critical(parent_widget, QCoreApplication.translate("ReportDialog", "Print"),
+                             str(exc))
         return False
-    report_document(kb, case, analysis, options).print_(printer)
-    return True
+    QGuiApplication.restoreOverrideCursor()
+    preview = QPrintPreviewDialog(printer, parent_widget)
+    preview.setWindowTitle(preview.tr("Print Preview"))
+    preview.paintRequested.connect(lambda p: paint_pages(p, pages))
+    return preview.exec() == QDialog.DialogCode.Accepted

@@ -6,13 +6,31 @@ is the dict itself. The GUI dialog lives in :mod:`ddx_app.gui.report_dialog`, th
 ``ddx report`` command in :mod:`ddx_app.cli_report`.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .export import export_report, render
-from .html import render_html
-from .json_out import render_json
 from .model import build_report
 from .options import PAGE_SIZES, SECTIONS, ReportOptions, format_for_path
-from .pdf import render_pdf
-from .templating import ReportTemplateError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import sandbox
+    from .html import render_html
+    from .json_out import render_json
+    from .pdf import render_pdf
+    from .templating import ReportTemplateError
+
+# imported when first asked for: a PDF export needs neither Jinja2 nor xhtml2pdf
+_LAZY = {"render_html": "html", "render_json": "json_out", "render_pdf": "pdf",
+         "ReportTemplateError": "templating", "sandbox": None}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(f"{__name__}.{_LAZY[name] or name}")
+    return module if _LAZY[name] is None else getattr(module, name)
 
 __all__ = [
     "PAGE_SIZES",
@@ -26,4 +44,5 @@ __all__ = [
     "render_html",
     "render_json",
     "render_pdf",
+    "sandbox",
 ]

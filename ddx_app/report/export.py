@@ -10,20 +10,24 @@ from ..atomic import write_atomic
 from ..case import Case
 from ..engine import Analysis
 from ..knowledge.model import KnowledgeBase
-from .html import render_html
-from .json_out import render_json
 from .model import build_report
 from .options import FORMATS, ReportOptions, format_for_path
-from .pdf import render_pdf
 
 
 def render(fmt: str, report: dict, template: str | Path | None = None) -> str | bytes:
-    """The report in ``fmt`` (``html``, ``pdf`` or ``json``); JSON ignores ``template``."""
+    """The report in ``fmt`` (``html``, ``pdf`` or ``json``); JSON ignores ``template``.
+    Each renderer is imported when first used: a PDF export loads no Jinja2."""
     if fmt == "html":
+        from .html import render_html
+
         return render_html(report, template)
     if fmt == "pdf":
+        from .pdf import render_pdf
+
         return render_pdf(report, template)
     if fmt == "json":
+        from .json_out import render_json
+
         return render_json(report)
     raise ValueError(f"unknown report format {fmt!r}")
 

@@ -13,32 +13,53 @@ warnings section holds ``warnings.alerts``, the red flags section ``red_flags``,
 References are numbered [1], [2] ... in order of first citation, following the
 order in which the sections appear in the report; only sources cited by the
 sections included get a number.
+
+The one-page summary reads keys composed here in the report's language (through
+:func:`ddx_app.i18n.translator`): ``sign_out`` (specimen, site, requesting clinician,
+pathologist from the case file), ``conclusion`` (the leader over the runner-up, with
+bands), ``key_evidence`` (the strongest findings for and against the leader, as odds
+ratios "×4.2 for IMT", never raw logarithms), ``recommended_stains`` (ONE list:
+orderable stains and tests not done, by expected gain, each with why in words; empty
+when the findings settle the differential) and ``other_findings`` (terms recorded
+outside the vocabulary, not scored). ``not_done`` and ``suggestions`` stay in the JSON
+for the programs that read them.
 """
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from typing import Any
 
-from .. import DISCLAIMER, __version__
-from ..case import Case
+from .. import __version__, disclaimer
+from ..case import SIGN_OUT_FIELDS, Case
 from ..engine import Analysis
 from ..engine.alerts import RED_FLAG, Alert, alert_json
 from ..engine.presentation import (
-    UNSCORED_REASONS,
     band,
+    gain_label,
     leader_odds_json,
     leader_sentence,
     scope_sentence,
+    unscored_reason,
 )
-from ..formatting import percent
+from ..formatting import percent, times
+from ..i18n import translator
 from ..knowledge.model import KnowledgeBase, Provenance, text
-from .not_done import compared_entities, discussed_entities, key_stains_not_done
+from ..values import value_text
+from .not_done import (
+    compared_entities,
+    discussed_entities,
+    expected_results,
+    key_stains_not_done,
+)
 from .options import SECTIONS, ReportOptions
 
 SCHEMA = "ddx-report/1"
 APP_NAME = "DDx Assistant"
 SUGGESTIONS_SHOWN = 5
+KEY_EVIDENCE_FOR = 3  # findings for the leader the summary names
+KEY_EVIDENCE_AGAINST = 2  # and against it
 
 
 class _Citations:
@@ -72,6 +93,7 @@ class _Builder:
     def __init__(self, kb: KnowledgeBase, case: Case, analysis: Analysis, options: ReportOptions):
         self.kb, self.case, self.a, self.opt = kb, case, analysis, options
         self.lang = options.lang
+        self._ = translator(self.lang)
         self.cites = _Citations(kb, self.lang)
 
     def t(self, langmap) -> str:
@@ -93,9 +115,7 @@ class _Builder:
         """How a recorded value reads: '1.17 years (0-17 y)', 'Focal (positive)', 'Absent'."""
         f = self.kb.findings[fid]
         if f.is_numeric:
-            unit = self.t(f.unit)
-            sep = "" if not unit or unit.startswith("%") else " "
-            return f"{value:g}{sep}{unit} ({self.state_label(fid, state)})"
+            return f"{value_text(f, value, self.lang)} ({self.state_label(fid, state)})"
         if isinstance(value, str) and value in f.aliases:
             return self.state_label(fid, value)
         return self.state_label(fid, state)
@@ -168,7 +188,7 @@ class _Builder:
         o = self.a.outside
         if o is not None:
             outside = {
-                "explanation": o.explanation,
+                "explanation": o.explanation_in(self.lang),
                 "best_fit": o.best_fit,
                 "best_fit_name": self.short(o.best_fit),
                 # findings the best-fitting entity explains worst, with P(state | best fit)
@@ -200,7 +220,8 @@ class _Builder:
                 item["rival_short_name"] = self.t(self.kb.entities[rival].short_name) \
                     if rival else None
                 labels = {g.id: self.t(g.label) for g in self.kb.dependence_groups}
-                item["group_totals"] = [{"id": g, "label": labels[g], "llr": v}
+                item["group_totals"] = [{"id": g, "label": labels[g], "llr": v,
+                                         "odds_display": self.odds_display(v)}
                                         for g, v in sorted(self.a.group_totals(eid).items(),
                                                            key=lambda t: -abs(t[1]))]
             if self.opt.has("criteria"):
@@ -216,7 +237,8 @@ class _Builder:
     def contribution(self, c) -> dict:
         return {"finding": c.finding, "label": self.flabel(c.finding), "value": c.value,
                 "state": c.state, "display": self.display(c.finding, c.value, c.state),
-                "llr": c.llr, "p_entity": c.p_entity, "p_rival": c.p_rival,
+                "llr": c.llr, "odds_display": self.odds_display(c.llr),
+                "p_entity": c.p_entity, "p_rival": c.p_rival,
                 "p_alternatives": c.p_rival, "weight": c.weight, "group": c.group,
                 "counts": c.counts, **self.cites.cite(c.provenance)}
 
@@ -267,6 +289,119 @@ class _Builder:
                  "outcome_probabilities": dict(s.outcome_probabilities)}
                 for s in self.a.suggestions(top=SUGGESTIONS_SHOWN)]
 
+    # ---------------------------------------------------------------- summary
+    def sign_out(self) -> dict[str, str | None]:
+        """The sign-out fields of the case file (None when not recorded)."""
+        return {k: self.case.sign_out.get(k) or None for k in SIGN_OUT_FIELDS}
+
+    def conclusion(self) -> dict | None:
+        """'Leading: X (band, p) over Y (band, p) — decision support, not a diagnosis.'"""
+        ranking = self.a.ranking
+        if not ranking:
+            return None
+        _ = self._
+        first = ranking[0]
+        lead = {"entity": first.entity, "name": self.ename(first.entity),
+                "short_name": self.short(first.entity), "percent": percent(first.probability),
+                **self.band(first.probability)}
+        if len(ranking) < 2:
+            return {"leader": lead, "runner_up": None, "close_call": False,
+                    "text": _("Leading: {leader}, {band} ({percent}). Decision support, "
+                              "not a diagnosis.", leader=lead["name"],
+                              band=lead["band_label"], percent=lead["percent"])}
+        second = ranking[1]
+        runner = {"entity": second.entity, "name": self.ename(second.entity),
+                  "short_name": self.short(second.entity),
+                  "percent": percent(second.probability), **self.band(second.probability)}
+        close = self.a.close_call is not None
+        fields = {"leader": lead["name"], "band": lead["band_label"],
+                  "percent": lead["percent"], "runner_up": runner["name"],
+                  "runner_band": runner["band_label"], "runner_percent": runner["percent"]}
+        if close:
+            sentence = _("Close call: {leader}, {band} ({percent}), barely over {runner_up}, "
+                         "{runner_band} ({runner_percent}). Decision support, not a "
+                         "diagnosis.", **fields)
+        else:
+            sentence = _("Leading: {leader}, {band} ({percent}), over {runner_up}, "
+                         "{runner_band} ({runner_percent}). Decision support, not a "
+                         "diagnosis.", **fields)
+        return {"leader": lead, "runner_up": runner, "close_call": close, "text": sentence}
+
+    def odds_display(self, llr: float) -> str:
+        """A weight as an odds ratio: '×4.2' (never the logarithm itself)."""
+        ratio = math.exp(abs(llr)) if abs(llr) < 700 else math.inf
+        return "×" + times(ratio, self.kb.display.odds_cap).rstrip("×")
+
+    def key_evidence(self) -> dict | None:
+        """The strongest findings for and against the leader, against its rival, in words."""
+        if not self.a.ranking:
+            return None
+        _ = self._
+        leader = self.a.ranking[0].entity
+        rival = self.a.rival(leader)
+        lead_name = self.short(leader)
+        rival_name = self.short(rival) if rival else _("the others")
+        split: dict[str, list[dict]] = {"for": [], "against": []}
+        for c in sorted(self.a.explain(leader), key=lambda c: -abs(c.llr)):
+            if c.direction not in split:
+                continue
+            favours = lead_name if c.direction == "for" else rival_name
+            odds = self.odds_display(c.llr)
+            split[c.direction].append({
+                "finding": c.finding, "label": self.flabel(c.finding),
+                "display": self.display(c.finding, c.value, c.state), "llr": c.llr,
+                "odds_display": odds, "favours": leader if c.direction == "for" else rival,
+                "text": _("{finding}: {result} — {odds} for {entity}",
+                          finding=self.flabel(c.finding),
+                          result=self.display(c.finding, c.value, c.state),
+                          odds=odds, entity=favours)})
+        return {"entity": leader, "short_name": lead_name, "rival": rival,
+                "rival_short_name": rival_name,
+                "for": split["for"][:KEY_EVIDENCE_FOR],
+                "against": split["against"][:KEY_EVIDENCE_AGAINST],
+                "more_for": max(0, len(split["for"]) - KEY_EVIDENCE_FOR),
+                "more_against": max(0, len(split["against"]) - KEY_EVIDENCE_AGAINST)}
+
+    def recommended_stains(self) -> list[dict]:
+        """ONE list of stains and tests to order: orderable findings not assessed, by
+        expected information gain, those expected to change the differential at all
+        (``settled_below_bits`` and more), at most ``report.stains_most``; each says
+        which entities it separates and the result expected under each. Empty when the
+        findings settle the differential."""
+        _ = self._
+        floor = self.kb.settings.settled_below_bits
+        compared = compared_entities(self.kb, self.a)
+        out = []
+        for s in self.a.suggestions(top=self.kb.report.stains_most, orderable_only=True):
+            if s.gain_bits < floor:
+                break
+            pair = list(s.separates) if s.separates else []
+            shown = pair + [e for e in compared if e not in pair]
+            results = expected_results(self.kb, s.finding, shown)
+            expected: list[dict[str, Any]] = [
+                {"entity": e, "short_name": self.short(e), "state": st,
+                 "state_label": self.state_label(s.finding, st), "probability": p}
+                for e, (st, p) in results.items()]
+            parts = [_("{result} in {entity} ({percent})",
+                       result=self.state_label(s.finding, results[e][0]).lower(),
+                       entity=self.short(e), percent=percent(results[e][1]))
+                     for e in pair if e in results]
+            if pair and parts:
+                why = _("Separates {a} from {b}: expected {results}.",
+                        a=self.short(pair[0]), b=self.short(pair[1]),
+                        results=_("; ").join(parts))
+            elif pair:
+                why = _("Separates {a} from {b}.", a=self.short(pair[0]), b=self.short(pair[1]))
+            else:
+                why = _("Narrows the differential.")
+            out.append({"finding": s.finding, "label": self.flabel(s.finding),
+                        "gain_bits": s.gain_bits,
+                        "gain_label": gain_label(self.kb, s.gain_bits, self.lang),
+                        "separates": pair or None,
+                        "separates_names": [self.short(e) for e in pair] or None,
+                        "expected": expected, "why": why})
+        return out
+
     # ---------------------------------------------------------------- whole
     def build(self, now: datetime) -> dict[str, Any]:
         kb, case, has = self.kb, self.case, self.opt.has
@@ -286,16 +421,23 @@ class _Builder:
             "not_scored": [{"finding": u.finding, "label": self.flabel(u.finding),
                             "display": self.display(u.finding, self.a.values[u.finding],
                                                     u.state),
-                            "reason": u.reason, "reason_text": UNSCORED_REASONS[u.reason]}
+                            "reason": u.reason, "reason_text": unscored_reason(u.reason, self.lang)}
                            for u in self.a.unscored],
             "options": {"sections": [s for s in SECTIONS if has(s)],
-                        "page_size": self.opt.page_size, "lang": self.lang},
+                        "page_size": self.opt.page_size, "lang": self.lang,
+                        "appendix": self.opt.appendix},
             "institution": self.opt.institution or None,
             "case": {"id": None if case.case_id is None else str(case.case_id),
                      "title": None if case.title is None else str(case.title)},
-            "disclaimer": DISCLAIMER,
-            "scope": scope_sentence(kb),
+            "sign_out": self.sign_out(),
+            "disclaimer": disclaimer(self.lang),
+            "scope": scope_sentence(kb, lang=self.lang),
             "relative_to_entities": len(kb.entities),
+            "settled_below_bits": kb.settings.settled_below_bits,
+            "bands": [{"id": b.id, "label": self.t(b.label), "at_least": b.at_least}
+                      for b in kb.display.bands],
+            "gain_bands": [{"id": b.id, "label": self.t(b.label), "at_least": b.at_least}
+                           for b in kb.display.gain_bands],
         }
         # Built in the order the sections appear, so that references are numbered in
         # order of first citation in the document.
@@ -303,6 +445,7 @@ class _Builder:
             r["differential"] = self.differential()
             r["leader_odds"] = leader_odds_json(self.a)
             r["leader_sentence"] = leader_sentence(self.a, self.lang)
+            r["conclusion"] = self.conclusion()
         shown: dict[str, dict] = {}  # the alerts of the sections included
         if has("warnings"):
             others = self.alerts(red_flags=False)
@@ -310,6 +453,9 @@ class _Builder:
             r["warnings"] = {**self.warnings(), "alerts": list(others.values())}
         if has("findings"):
             r["findings"] = self.findings()
+            r["other_findings"] = [str(t) for t in case.other_findings]
+        if has("evidence"):
+            r["key_evidence"] = self.key_evidence()
         if has("not_done"):
             r["not_done"] = self.not_done()
         if has("evidence") or has("criteria"):
@@ -323,6 +469,7 @@ class _Builder:
         if has("suggestions"):
             r["suggestions"] = self.suggestions()
             r["suggestions_settled"] = self.suggestions_settled()
+            r["recommended_stains"] = self.recommended_stains()
         if has("notes"):
             r["case"]["notes"] = None if case.notes is None else str(case.notes)
         if has("warnings") or has("red_flags"):

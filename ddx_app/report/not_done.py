@@ -50,6 +50,20 @@ def discussed_entities(kb: KnowledgeBase, analysis: Analysis) -> list[str]:
                             min_probability=kb.report.discuss_min_probability)
 
 
+def expected_results(kb: KnowledgeBase, fid: str, entities: list[str]
+                     ) -> dict[str, tuple[str, float]]:
+    """Entity -> (the most likely result of ``fid`` under it, its probability), for the
+    entities of ``entities`` the knowledge base gives a figure for."""
+    expected = {}
+    for e in entities:
+        if fid not in kb.entities[e].cells:
+            continue
+        probs = kb.cell(e, fid).probs
+        state = max(kb.findings[fid].states, key=probs.__getitem__)
+        expected[e] = (state, probs[state])
+    return expected
+
+
 def key_stains_not_done(kb: KnowledgeBase, analysis: Analysis,
                         entities: list[str]) -> list[StainNotDone]:
     """Orderable findings not assessed whose expected result differs most between ``entities``."""
@@ -69,11 +83,6 @@ def key_stains_not_done(kb: KnowledgeBase, analysis: Analysis,
                     best = (d, (a, b))
             if best is None or best[0] < kb.report.min_difference:
                 continue
-            expected = {}
-            for e in given:
-                probs = kb.cell(e, fid).probs
-                state = max(kb.findings[fid].states, key=probs.__getitem__)
-                expected[e] = (state, probs[state])
-            out.append(StainNotDone(fid, best[0], best[1], expected))
+            out.append(StainNotDone(fid, best[0], best[1], expected_results(kb, fid, given)))
     out.sort(key=lambda s: (-s.distance, s.finding))
     return out[:kb.report.stains_most]

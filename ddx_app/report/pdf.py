@@ -1,31 +1,18 @@
-"""PDF report: the same template and facts as the HTML, laid out by xhtml2pdf.
+"""PDF report: the bundled one through Typst, a user's HTML template through xhtml2pdf.
 
-Renderer choice. Measured on this project's 2-core machine, exporting
-``examples/imt_seed_case15.ddx.yaml`` (4 A4 pages, DejaVu Sans + the CJK
-fallback font), median of 9 runs after a warm-up, from (kb, case) to bytes:
+The bundled PDF (no ``--template``) is laid out by Typst from
+``resources/templates/report.typ`` (:mod:`.typst_pdf`): a one-page summary, then the
+appendix when asked. A user's Jinja2 HTML template (``--template``) is laid out by
+xhtml2pdf, imported only then; that path is described below.
 
-- **xhtml2pdf 0.2.28** (pure Python on ReportLab; wheels only, no Qt, no system
-  library): 405 ms. It renders *the same Jinja2 template* as the HTML, so the PDF
-  cannot drift from it and a user's ``--template`` shapes both outputs. It embeds
-  TrueType subsets from ``@font-face`` (text stays selectable), numbers pages
-  with ``<pdf:pagenumber>``/``<pdf:pagecount>`` in a footer frame, honours
-  ``@page`` size (A4/Letter) and draws an SVG image through svglib as vector
-  graphics, so the bar chart is the very SVG the HTML inlines. Its resource
-  policy lets us forbid network fetches and confine file reads to the bundled
-  fonts, so even a user template cannot make the renderer fetch or read anything.
-  Cost: a larger install (ReportLab, svglib, lxml, html5lib, Pillow, pypdf).
-- **fpdf2 2.8.9** (fontTools + Pillow): 579 ms for a bare hand-written layout of
-  the same facts (most of it parsing the three fonts per document). It does
-  per-glyph font fallback, but its HTML support has no CSS classes, so the PDF
-  would need a second layout in Python that the template could not shape and
-  that would have to be kept in step with it by hand.
-- ReportLab directly: what xhtml2pdf drives, with the same objection as fpdf2.
-  WeasyPrint needs Pango (a system library) and Qt's QTextDocument/QPdfWriter
-  would put Qt in the core; both were ruled out without measuring.
-
-Two passes (for "Page n of N") cost about 30 % of the layout time; dropping
-``of N`` would save that if the budget ever gets tight. The first export in a
-process also pays for imports and font parsing (about 1.3 s in all).
+xhtml2pdf (pure Python on ReportLab) renders *the same Jinja2 template* as the HTML,
+so a user's template shapes both outputs. It embeds TrueType subsets from
+``@font-face``, numbers pages with ``<pdf:pagenumber>``/``<pdf:pagecount>`` in a
+footer frame, honours ``@page`` size (A4/Letter) and draws an SVG image through
+svglib as vector graphics. Its resource policy forbids network fetches and confines
+file reads to the bundled fonts, so even a user template cannot make the renderer
+fetch or read anything. Measured before the switch to Typst: about 1.1 s for the
+first export of a process and 440 ms warm for the bundled template (5 pages).
 
 ReportLab does no per-glyph font fallback, and DejaVu Sans has no CJK glyphs,
 so runs of East Asian characters in user text are wrapped in
@@ -45,8 +32,6 @@ from typing import Any
 from ..errors import Problem
 from ..paths import BUNDLED_FONTS, fonts_dir
 from . import svg
-from .html import template_context
-from .templating import ReportTemplateError, render_template
 
 FONT_FILES = {role: file for role, (file, _family) in BUNDLED_FONTS.items()}
 CHART_FONT = "DDx Chart Sans"
@@ -112,6 +97,9 @@ def limited_for_pdf(report: dict[str, Any]) -> dict[str, Any]:
 def html_for_pdf(report: dict[str, Any], template: str | Path | None = None) -> str:
     """The template rendered for the PDF target (fonts, page frame, chart as an image),
     with the free text cut to what a PDF can lay out in reasonable time."""
+    from .html import template_context
+    from .templating import ReportTemplateError, render_template
+
     chart_font = _chart_font()
     context = template_context(limited_for_pdf(report), "pdf", fonts=FONT_FILES,
                                chart_font=chart_font)
@@ -169,5 +157,10 @@ def html_to_pdf(html: str) -> bytes:
 
 
 def render_pdf(report: dict[str, Any], template: str | Path | None = None) -> bytes:
-    """The report as PDF bytes (page size from ``report["options"]["page_size"]``)."""
+    """The report as PDF bytes (page size from ``report["options"]["page_size"]``): the
+    bundled Typst layout, or a user's HTML template through xhtml2pdf."""
+    if template is None:
+        from .typst_pdf import render_typst_pdf
+
+        return render_typst_pdf(report)
     return html_to_pdf(html_for_pdf(report, template))

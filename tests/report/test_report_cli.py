@@ -90,3 +90,21 @@ def test_sandbox_violation_exits_2(tmp_path, capsys):
 def test_unwritable_output_exits_1(tmp_path, capsys):
     status, _, err = run(capsys, SEED_CASE, "-o", tmp_path / "no" / "such" / "dir" / "r.html")
     assert status == 1 and "cannot write" in err
+
+
+def test_appendix_and_lang(tmp_path, capsys, monkeypatch):
+    """The default PDF is one page; --appendix adds pages; --lang zh_CN writes Chinese
+    words (and --lang refuses an unknown language, exit 2)."""
+    from pypdf import PdfReader
+
+    monkeypatch.delenv("DDX_LANG", raising=False)
+    one, more, zh = tmp_path / "one.pdf", tmp_path / "more.pdf", tmp_path / "zh.html"
+    assert run(capsys, SEED_CASE, "-o", one)[0] == 0
+    assert run(capsys, SEED_CASE, "-o", more, "--appendix")[0] == 0
+    assert len(PdfReader(str(one)).pages) == 1 < len(PdfReader(str(more)).pages)
+    assert run(capsys, SEED_CASE, "-o", zh, "--lang", "zh_CN")[0] == 0
+    html = zh.read_text("utf-8")
+    assert "鉴别诊断报告" in html and 'lang="zh_CN"' in html
+    with pytest.raises(SystemExit) as info:
+        run(capsys, SEED_CASE, "-o", zh, "--lang", "xx")
+    assert info.value.code == 2

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import unicodedata
 
 import pytest
 
@@ -20,7 +19,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from ddx_app import DISCLAIMER
 from ddx_app.gui import report_dialog as rd
 from ddx_app.report import SECTIONS
 
@@ -149,50 +147,96 @@ def test_settings_facade_accepted(kb, seed, settings, accept_with, monkeypatch, 
     assert settings.value(rd.KEY_INSTITUTION, "", type=str) == "Facade Lab"
 
 
-def test_print_report(kb, seed, settings, monkeypatch, tmp_path, qtbot):
-    """Printing lays the report out with QTextDocument; the printout has the content."""
+class FakePreview:
+    """QPrintPreviewDialog stand-in: sends the printer to a PDF file, asks for the pages
+    as the real preview does (paintRequested), and accepts or rejects."""
+
+    accept = True
+    out = None
+    pages_painted = 0
+
+    def __init__(self, printer, parent=None):
+        from PySide6.QtCore import QObject, Signal
+
+        class _Emitter(QObject):
+            sig = Signal(object)
+
+        self._emitter = _Emitter()
+        self.paintRequested = self._emitter.sig
+        self.printer = printer
+
+    def setWindowTitle(self, title):
+        pass
+
+    def tr(self, text):
+        return text
+
+    def exec(self):
+        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFileName(str(FakePreview.out))
+        self.paintRequested.emit(self.printer)  # the preview paints, then printing does
+        return QDialog.DialogCode.Accepted if FakePreview.accept else QDialog.DialogCode.Rejected
+
+
+def test_print_report_previews_the_pdf_pages(kb, seed, settings, monkeypatch, tmp_path, qtbot):
+    """File > Print shows a preview whose pages are the PDF's pages: one page by default,
+    more with the appendix remembered from the export dialog."""
+    from ddx_app.report import ReportOptions, build_report, render_pdf
+
     case, analysis = seed
-    out = tmp_path / "printed.pdf"
-
-    class FakePrintDialog:
-        def __init__(self, printer, parent=None):
-            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(out))
-            self.printer = printer
-
-        def exec(self):
-            return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(rd, "QPrintDialog", FakePrintDialog)
+    FakePreview.out, FakePreview.accept = tmp_path / "printed.pdf", True
+    monkeypatch.setattr(rd, "QPrintPreviewDialog", FakePreview)
     assert rd.print_report(None, kb, case, analysis, settings) is True
-    raw = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
-    text = " ".join(unicodedata.normalize("NFKC", raw).split())  # Qt sets ligatures (ﬂ)
-    assert "SEED-ZHAO2025-15" in text and "Inflammatory myofibroblastic tumour" in text
-    assert DISCLAIMER in text and kb.sha256 in text
+    printed = PdfReader(io.BytesIO(FakePreview.out.read_bytes()))
+    assert len(printed.pages) == 1
+    box = printed.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
+    rd.save_options(settings, ReportOptions(appendix=True))
+    assert rd.print_report(None, kb, case, analysis, settings) is True
+    exported = PdfReader(io.BytesIO(render_pdf(build_report(kb, case, analysis,
+                                                            ReportOptions(appendix=True)))))
+    assert len(PdfReader(io.BytesIO(FakePreview.out.read_bytes())).pages) == \
+        len(exported.pages) > 1
 
 
-def test_print_cancelled(kb, seed, settings, monkeypatch):
-    case, analysis = seed
-
-    class Rejecting:
-        def __init__(self, printer, parent=None):
-            pass
-
-        def exec(self):
-            return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(rd, "QPrintDialog", Rejecting)
-    assert rd.print_report(None, kb, case, analysis, settings) is False
-
-
-def test_report_document_has_the_chart(kb, seed, qtbot):
-    """The chart SVG is registered as an image resource of the printed document."""
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QTextDocument
-
+def test_printed_page_is_the_pdf_page(kb, seed, qtbot):
+    """The preview's page images are the PDF's pages rendered: mostly white paper with
+    the dark text of the report, at the page's aspect ratio."""
     from ddx_app.report import ReportOptions
 
     case, analysis = seed
-    doc = rd.report_document(kb, case, analysis, ReportOptions())
-    image = doc.resource(QTextDocument.ResourceType.ImageResource, QUrl(rd.CHART_RESOURCE))
-    assert not image.isNull() and image.width() > 500
+    (page,) = rd.report_pages(kb, case, analysis, ReportOptions(), ppi=40)
+    assert abs(page.width() / page.height() - 210 / 297) < 0.01
+    samples = [page.pixelColor(x, y).lightness() for x in range(0, page.width(), 2)
+               for y in range(0, page.height(), 2)]
+    dark = sum(1 for v in samples if v < 100)
+    assert 200 < dark < len(samples) // 4
+
+
+def test_print_cancelled(kb, seed, settings, monkeypatch, tmp_path):
+    case, analysis = seed
+    FakePreview.out, FakePreview.accept = tmp_path / "cancelled.pdf", False
+    monkeypatch.setattr(rd, "QPrintPreviewDialog", FakePreview)
+    assert rd.print_report(None, kb, case, analysis, settings) is False
+
+
+def test_appendix_checkbox_is_remembered(kb, seed, settings, accept_with, monkeypatch,
+                                         tmp_path):
+    """The dialog's appendix box is off at first; ticked, the PDF has more than one page
+    and the box is ticked next time."""
+    case, analysis = seed
+    seen = []
+
+    def fake_exec(dialog):
+        qtbot_dialog = dialog
+        seen.append(qtbot_dialog.appendix.isChecked())
+        dialog.appendix.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(rd.ReportOptionsDialog, "exec", fake_exec)
+    out = tmp_path / "a.pdf"
+    save_as(monkeypatch, out)
+    assert rd.export_report_dialog(None, kb, case, analysis, settings) == str(out)
+    assert len(PdfReader(str(out)).pages) > 1
+    rd.export_report_dialog(None, kb, case, analysis, settings)
+    assert seen == [False, True]

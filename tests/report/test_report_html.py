@@ -46,26 +46,50 @@ def seed_page(seed_report) -> Page:
 
 
 @pytest.fixture(scope="module")
+def appendix_page(kb, seed, now) -> Page:
+    case, analysis = seed
+    return Page(render_html(build_report(kb, case, analysis, ReportOptions(appendix=True),
+                                         now)))
+
+
+@pytest.fixture(scope="module")
 def hostile_html(hostile_report) -> str:
     return render_html(hostile_report)
 
 
-def test_content(kb, seed_page, seed_report):
-    """Case id, leader, probabilities, KB version and hash, app version and disclaimer show."""
+def test_content(kb, seed_page, seed_report, appendix_page):
+    """The summary: case id, conclusion, leader, KB version and hash, app version,
+    disclaimer, recommended stains, the workup; the appendix adds the detail tables."""
     text = seed_page.text
     for needle in ("SEED-ZHAO2025-15", "Inflammatory myofibroblastic tumour",
                    seed_report["differential"][0]["percent"], kb.short_hash, kb.sha256,
-                   kb.version, "DDx Assistant 0.1.0", DISCLAIMER, "Pertinent negatives",
-                   "ALK workup", "Key stains not done", "[1]", "2026-03-14 09:26"):
+                   kb.version, "DDx Assistant 0.1.0", DISCLAIMER, "ALK workup",
+                   "Recommended stains", "Key evidence", "[1]", "2026-03-14 09:26",
+                   seed_report["conclusion"]["text"], "Clinical notes"):
         assert needle in text, needle
     assert text.count(DISCLAIMER) >= 2  # in the body and in the footer
+    for needle in ("Pertinent negatives", "Findings recorded", "References", "Appendix",
+                   "How this was computed"):
+        assert needle not in text and needle in appendix_page.text, needle
+    assert text.count(kb.sha256) == 1 and appendix_page.text.count(kb.sha256) == 1
 
 
-def test_chart_is_inline_svg_with_one_bar_per_entity(kb, seed_page):
-    """The differential is drawn as inline SVG: a track and a bar per entity."""
-    assert len(seed_page.tags("svg")) == 1
-    assert len(seed_page.tags("rect")) == 2 * len(kb.entities)
-    assert not seed_page.tags("img")
+def test_weights_read_as_odds_ratios_never_logarithms(seed_report, appendix_page):
+    """Evidence weights show as '×11 for IMT' style odds ratios, not natural logarithms."""
+    lead = seed_report["leading"][0]
+    for c in lead["evidence_for"] + lead["evidence_against"]:
+        assert c["odds_display"] in appendix_page.text
+    assert "+2.36" not in appendix_page.text and "natural-log" not in appendix_page.text
+    first = seed_report["key_evidence"]["for"][0]
+    assert first["odds_display"].startswith("×")
+
+
+def test_chart_is_inline_svg_with_one_bar_per_entity(kb, appendix_page):
+    """In the appendix the differential is drawn as inline SVG: a track and a bar per
+    entity."""
+    assert len(appendix_page.tags("svg")) == 1
+    assert len(appendix_page.tags("rect")) == 2 * len(kb.entities)
+    assert not appendix_page.tags("img")
 
 
 def test_nothing_fetched_from_outside(seed_page, hostile_html):
@@ -100,7 +124,7 @@ def test_template_syntax_in_notes_stays_literal(hostile_html):
     """{{ 7*7 }} and {% %} in a note are printed, never evaluated."""
     text = Page(hostile_html).text
     assert "{{ 7*7 }} {% if true %}T{% endif %}" in text
-    assert "49" not in text.split("Pathologist's comment")[1].split("References")[0]
+    assert "49" not in text.split("Clinical notes")[1].split("Decision support")[0]
 
 
 def test_line_breaks_and_cjk_runs_preserved(hostile_html):
@@ -111,17 +135,20 @@ def test_line_breaks_and_cjk_runs_preserved(hostile_html):
 
 
 @pytest.mark.parametrize("omit, heading", [
-    ("findings", "Findings recorded"), ("not_done", "Key stains not done"),
-    ("differential", "Ranked differential"), ("evidence", "its strongest rival"),
-    ("criteria", "Criteria for"), ("red_flags", "Red flags"), ("workup", "ALK workup"),
-    ("suggestions", "Next best tests"), ("notes", "Pathologist's comment"),
+    ("findings", "Findings recorded"), ("not_done", "Recommended stains: expected results"),
+    ("differential", "Ranked differential"), ("evidence", "Key evidence"),
+    ("criteria", "Criteria — IMT"), ("red_flags", "Red flags"), ("workup", "ALK workup"),
+    ("suggestions", "Recommended stains"), ("notes", "Clinical notes"),
     ("references", "References"), ("header", "Differential-diagnosis report"),
 ])
 def test_omitted_sections_are_absent(kb, seed, now, omit, heading):
-    """Switching a section off removes it; the disclaimer and KB trace always remain."""
+    """Switching a section off removes it (summary and appendix); the disclaimer and KB
+    trace always remain."""
     case, analysis = seed
-    full = Page(render_html(build_report(kb, case, analysis, now=now))).text
-    cut = Page(render_html(build_report(kb, case, analysis, ReportOptions.omitting([omit]),
+    full = Page(render_html(build_report(kb, case, analysis, ReportOptions(appendix=True),
+                                         now=now))).text
+    cut = Page(render_html(build_report(kb, case, analysis,
+                                        ReportOptions.omitting([omit], appendix=True),
                                         now=now))).text
     assert heading in full
     assert heading not in cut

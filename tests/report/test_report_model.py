@@ -41,7 +41,7 @@ def test_findings_grouped_in_kb_order_with_pertinent_negatives(kb, seed, seed_re
     assert rows["alk_fish"]["pertinent_negative"] and rows["alk_fish"]["display"] == "Negative"
     assert rows["bilateral_disease"]["pertinent_negative"]
     assert not rows["ihc_alk"]["pertinent_negative"]
-    assert rows["age_years"]["display"].startswith("1.17 years")
+    assert rows["age_years"]["display"].startswith("14 months")  # 1.17 years, under 2
 
 
 def test_key_stains_not_done_are_orderable_and_not_assessed(kb, seed):
@@ -164,3 +164,73 @@ def test_stains_not_done_follow_the_kb_report_thresholds(kb, seed):
         assert key_stains_not_done(kb, analysis, leaders) == listed[:1]
     finally:
         kb.report = original
+
+
+def test_recommended_stains_are_one_orderable_list_by_gain(kb, seed, seed_report):
+    """ONE list: orderable stains and tests not done (no H&E or clinical item), in the
+    engine's order of expected gain, each with why in words and the gain in words."""
+    _, analysis = seed
+    stains = seed_report["recommended_stains"]
+    assert stains
+    engine = [s.finding for s in analysis.suggestions(top=None, orderable_only=True)]
+    assert [s["finding"] for s in stains] == engine[:len(stains)]
+    for s in stains:
+        group = kb.groups[kb.findings[s["finding"]].group]
+        assert group.orderable and group.id not in ("morphology", "clinical")
+        assert s["finding"] not in analysis.values
+        assert s["gain_bits"] >= kb.settings.settled_below_bits
+        assert s["why"].startswith("Separates ") and s["gain_label"] in ("high", "moderate",
+                                                                         "low")
+    assert [s["gain_bits"] for s in stains] == sorted((s["gain_bits"] for s in stains),
+                                                      reverse=True)
+
+
+def test_no_recommended_stains_when_the_case_is_settled(kb, now):
+    """When no stain is expected to change the differential the list is empty."""
+    from ddx_app.case import load_case
+    from ddx_app.engine import analyse
+    from ddx_app.paths import examples_dir
+
+    case = load_case(examples_dir() / "imt.ddx.yaml", kb)
+    analysis = analyse(kb, case.findings)
+    assert analysis.settled(orderable_only=True)
+    report = build_report(kb, case, analysis, now=now)
+    assert report["recommended_stains"] == []
+
+
+def test_sign_out_other_findings_and_conclusion(kb, seed, now):
+    """The case file's sign-out fields and other findings, and a conclusion line composed
+    from the ranking, are in the facts (and so in the JSON)."""
+    import copy
+
+    case, analysis = seed
+    case = copy.copy(case)
+    case.sign_out = {"specimen": "Biopsy", "pathologist": "Dr Wang"}
+    case.other_findings = ["EMA focal"]
+    report = build_report(kb, case, analysis, now=now)
+    assert report["sign_out"] == {"specimen": "Biopsy", "site": None,
+                                  "requesting_clinician": None, "pathologist": "Dr Wang"}
+    assert report["other_findings"] == ["EMA focal"]
+    conclusion = report["conclusion"]
+    lead, second = analysis.ranking[0], analysis.ranking[1]
+    assert conclusion["leader"]["entity"] == lead.entity
+    assert conclusion["runner_up"]["entity"] == second.entity
+    assert conclusion["text"].startswith(f"Leading: {kb.entities[lead.entity].name['en']}")
+    assert conclusion["text"].endswith("Decision support, not a diagnosis.")
+    zh = build_report(kb, case, analysis, ReportOptions(lang="zh_CN"), now)
+    assert "仅供决策支持" in zh["conclusion"]["text"]
+
+
+def test_key_evidence_as_odds_ratios(seed, seed_report):
+    """The key evidence names the strongest findings for and against the leader with odds
+    ratios (exp of the weight), never the logarithm."""
+    import math
+
+    _, analysis = seed
+    ev = seed_report["key_evidence"]
+    assert ev["entity"] == analysis.leader.entity
+    for item in ev["for"] + ev["against"]:
+        ratio = math.exp(abs(item["llr"]))
+        shown = float(item["odds_display"].lstrip("×>"))
+        assert shown == pytest.approx(ratio, rel=0.06, abs=0.06)
+        assert f"{item['llr']:.2f}" not in item["text"]
