@@ -57,13 +57,15 @@ def test_prior_switch_changes_probabilities_and_is_remembered(window, make_windo
 
 
 def test_suggestions_show_gain_and_pair(window):
-    """Next best tests list findings not yet assessed, with gain in bits and the pair
-    they separate."""
-    window.open_path(str(EXAMPLES / "nasal_polyp_stromal_atypia.ddx.yaml"))
+    """Next best tests list findings not yet assessed, with the gain in words (the bits
+    on hover) and the pair they separate."""
+    window.stains_only.setChecked(False)
+    window.doc.set_finding("spindle_cell_proliferation", "present")  # far from settled
     m = window.suggestions_model
     assert m.rowCount() > 0
     first = [m.index(0, c).data() for c in range(3)]
-    assert first[1].endswith("bits") and first[1] != "0.00 bits"
+    assert first[1] in {"high", "moderate", "low"}
+    assert " bits" in m.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert " vs " in first[2]
     recorded = set(window.doc.case.findings)
     assert all(m.index(r, 0).data(FindingIdRole) not in recorded for r in range(m.rowCount()))
@@ -81,12 +83,16 @@ def test_settled_note_appears_only_when_no_test_is_worth_much(window):
 
 
 def test_stains_only_option_limits_suggestions_and_is_remembered(window, make_window, kb):
-    """'Stains and tests only' keeps orderable tests only and persists in settings."""
-    window.stains_only.setChecked(True)
+    """'Stains and tests only' (on by default) keeps orderable tests only and persists
+    in settings."""
+    assert window.stains_only.isChecked()
     m = window.suggestions_model
     groups = {kb.findings[m.index(r, 0).data(FindingIdRole)].group for r in range(m.rowCount())}
     assert groups and all(kb.groups[g].orderable for g in groups)
     assert window.registry["ddx.view.stains_only"].isChecked()
+    window.stains_only.setChecked(False)
+    assert not make_window().stains_only.isChecked()
+    window.stains_only.setChecked(True)
     assert make_window().stains_only.isChecked()
 
 

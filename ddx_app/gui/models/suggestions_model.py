@@ -1,4 +1,10 @@
-"""Next best tests: findings not yet assessed, by expected information gain."""
+"""Next best tests: findings not yet assessed, by expected information gain.
+
+The gain reads in words (high / moderate / low, kb.yaml ``display.gain_bands``, through
+:func:`ddx_app.engine.presentation.gain_label`); the bits themselves are in the tooltip.
+Once the case is settled (no test expected to gain ``engine.settled_below_bits``) the
+list is empty: the panel says why.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QStandardItem
 
 from ...engine import Analysis
+from ...engine.presentation import gain_label
 from ...engine.suggest import Suggestion
 from ...formatting import bits, percent
 from ...knowledge.model import KnowledgeBase, text
 from .items import read_only_item
 from .keyed import KeyedItemModel
-from .roles import ALIGNMENT, RIGHT_ALIGNED, TOOLTIP, FindingIdRole
+from .roles import TOOLTIP, FindingIdRole, WeightRole
+
+GainRole = WeightRole  # float: the expected gain in bits, on the gain cell
 
 FINDING, GAIN, SEPARATES = 0, 1, 2
 TOP = 8
@@ -23,7 +32,7 @@ def format_bits(gain: float) -> str:
 
 
 class SuggestionsModel(KeyedItemModel):
-    """Columns: finding | expected gain | pair it separates best."""
+    """Columns: finding | expected gain (in words) | pair it separates best."""
 
     COLUMNS = 3
 
@@ -35,11 +44,13 @@ class SuggestionsModel(KeyedItemModel):
             [self.tr("Finding"), self.tr("Expected gain"), self.tr("Separates")])
 
     def update(self, analysis: Analysis | None, stains_only: bool) -> None:
-        """None clears the list (suggestions are deferred until the window is shown)."""
-        if analysis is None:
+        """None clears the list (suggestions are deferred until the window is shown), and
+        so does a settled case: no test is expected to change the differential."""
+        sugg = [] if analysis is None else analysis.suggestions(top=TOP,
+                                                                orderable_only=stains_only)
+        if analysis is None or analysis.settled(stains_only):  # settled: a slice of sugg
             self.set_rows([], [])
             return
-        sugg = analysis.suggestions(top=TOP, orderable_only=stains_only)
         self.set_rows(sugg, [s.finding for s in sugg],
                       [(format_bits(s.gain_bits), s.separates) for s in sugg])
 
@@ -54,13 +65,15 @@ class SuggestionsModel(KeyedItemModel):
         outcomes = ", ".join(
             f"{finding.state_label(state, self._kb, self._lang)} {percent(p)}"
             for state, p in s.outcome_probabilities.items())
+        gain = gain_label(self._kb, s.gain_bits, self._lang)
         lines = [text(finding.label, self._lang),
-                 self.tr("Expected information gain: {bits:.6f} bits").format(bits=s.gain_bits),
+                 self.tr("Expected information gain: {gain} ({bits})").format(
+                     gain=gain, bits=format_bits(s.gain_bits)),
                  self.tr("Predicted result: {outcomes}").format(outcomes=outcomes)]
         if s.separates:
             lines.append(self.tr("Best separates {pair}").format(pair=self._pair(s.separates)))
         lines.append(self.tr("Press Enter to go to this finding in the checklist."))
         common = {TOOLTIP: "\n".join(lines), FindingIdRole: s.finding}
         return [read_only_item(text(finding.label, self._lang), common),
-                read_only_item(format_bits(s.gain_bits), {**common, ALIGNMENT: RIGHT_ALIGNED}),
+                read_only_item(gain, {**common, GainRole: s.gain_bits}),
                 read_only_item(self._pair(s.separates), common)]

@@ -3,6 +3,7 @@ best tests (with 'stains and tests only')."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -137,6 +138,7 @@ class SuggestionsPanel(QWidget):
         self.settled_note.setObjectName("settledNote")
         self.settled_note.setWordWrap(True)
         self.settled_note.setVisible(False)
+        self.settled_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
         head.addWidget(self.stains_only)
@@ -147,13 +149,16 @@ class SuggestionsPanel(QWidget):
         layout.addWidget(self.view, 1)
 
     def show_settled(self, below_bits: float | None) -> None:
-        """Say so when no test is expected to gain ``below_bits`` (None hides the note)."""
+        """Say so when no test is expected to gain ``below_bits``, in place of the list
+        (None hides the note and shows the list)."""
+        self.view.setVisible(below_bits is None)
         if below_bits is None:
             self.settled_note.setVisible(False)
             return
         self.settled_note.setText(self.tr(
-            "The findings recorded settle this differential: no single test is expected "
-            "to gain {bits} bits or more (within the model; check the warnings).").format(
+            "Settled: the findings recorded settle this differential. No further stain or "
+            "test is expected to change the ranking (none would gain {bits} bits or more), "
+            "so none is suggested. This holds within the model: check the warnings.").format(
                 bits=bits(below_bits)))
         self.settled_note.setVisible(True)
 

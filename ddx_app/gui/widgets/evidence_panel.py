@@ -4,17 +4,23 @@ objectName ``evidenceView``. The table lists each recorded finding's weight (log
 likelihood ratio) and source (hover for the citation); the text below lists the
 entity's criteria sets (met / not met / unknown), description, key features and
 pitfalls. Everything is read from the current Analysis.
+
+The panel follows the leading entity; when the user picks another one in the
+differential, the window pins it and the pin button (objectName ``evidencePin``, under
+the title) says so. Unchecking the pin asks to follow the leader again
+(``followLeaderRequested``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +41,32 @@ from ..models.evidence_model import (
 from .parts import list_view, splitter
 
 
+def pin_icon(palette: QPalette, size: int = 16) -> QIcon:
+    """A push-pin drawn in the palette's text colour (no emoji font needed)."""
+    app = QGuiApplication.instance()
+    dpr = max(1.0, app.devicePixelRatio()) if app is not None else 1.0
+    pixmap = QPixmap(round(size * dpr), round(size * dpr))
+    pixmap.setDevicePixelRatio(dpr)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    colour = palette.color(QPalette.ColorRole.Text)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(size / 2, size / 2)
+    painter.rotate(35)
+    s = size / 16
+    painter.setPen(QPen(colour, 1.4 * s, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    painter.drawLine(QPointF(0, 1 * s), QPointF(0, 7.5 * s))  # the needle
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRoundedRect(QRectF(-3.5 * s, -1.5 * s, 7 * s, 2.5 * s), 1 * s, 1 * s)  # collar
+    painter.drawRoundedRect(QRectF(-2 * s, -7 * s, 4 * s, 6 * s), 1 * s, 1 * s)  # body
+    painter.end()
+    return QIcon(pixmap)
+
+
 class EvidencePanel(QWidget):
+    followLeaderRequested = Signal()  # the user unpinned the entity shown
+
     def __init__(self, kb: KnowledgeBase, lang: str = "en", parent=None):
         super().__init__(parent)
         self.setObjectName("evidenceView")
@@ -59,6 +90,16 @@ class EvidencePanel(QWidget):
         self.probability.setObjectName("evidenceProbability")
         self.probability.setTextFormat(Qt.TextFormat.PlainText)
         self.probability.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        # Shown, checked, while the user keeps another entity than the leader in view.
+        self.pin = QToolButton()
+        self.pin.setObjectName("evidencePin")
+        self.pin.setCheckable(True)
+        self.pin.setAutoRaise(True)
+        self.pin.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.pin.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.pin.setVisible(False)
+        self.pin.toggled.connect(self._pin_toggled)
+        self._pinned: str | None = None
 
         self.adapter = EvidenceModel(kb, lang, self)
         self.model = self.adapter.model
@@ -92,6 +133,7 @@ class EvidencePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
+        layout.addWidget(self.pin, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.splitter, 1)
 
         self.setAccessibleName(self.tr("Evidence"))
@@ -121,6 +163,36 @@ class EvidencePanel(QWidget):
     @property
     def entity(self) -> str | None:
         return self._entity
+
+    @property
+    def pinned(self) -> str | None:
+        """The entity the user keeps in view instead of the leader (None: following)."""
+        return self._pinned
+
+    def set_pinned(self, entity: str | None, leader: str | None = None) -> None:
+        """Show the pin checked for ``entity`` (None hides it: the panel follows the
+        leader, ``leader``, named in the pin's tooltip)."""
+        self._pinned = entity
+        self.pin.blockSignals(True)
+        self.pin.setChecked(entity is not None)
+        self.pin.blockSignals(False)
+        self.pin.setVisible(entity is not None)
+        if entity is None:
+            return
+        name = text(self._kb.entities[entity].short_name, self._lang)
+        self.pin.setIcon(pin_icon(self.pin.palette()))  # in the current theme's colours
+        self.pin.setText(self.tr("Pinned: {entity} — follow the leader").format(entity=name))
+        lead = text(self._kb.entities[leader].short_name, self._lang) if leader else ""
+        self.pin.setToolTip(self.tr(
+            "The evidence stays on {entity}, which you chose in the differential. Click "
+            "(or Space) to follow the leading entity again{leader}.").format(
+                entity=name, leader=f" ({lead})" if lead else ""))
+        self.pin.setAccessibleName(self.tr("Pinned to {entity}; press to follow the "
+                                           "leader").format(entity=name))
+
+    def _pin_toggled(self, checked: bool) -> None:
+        if not checked:
+            self.followLeaderRequested.emit()
 
     def show_entity(self, analysis: Analysis | None, entity: str | None) -> None:
         """Show ``entity``'s evidence in ``analysis`` (each edit makes a new Analysis)."""
