@@ -43,7 +43,10 @@ import math
 import re
 from typing import Any, NamedTuple
 
+from . import values
 from .knowledge.model import KnowledgeBase, text
+from .values import number_text
+from .values import with_unit as with_unit  # re-exported: one number format everywhere
 
 MAX_CHARS = 10_000
 
@@ -159,26 +162,11 @@ def label(kb: KnowledgeBase, fid: str, lang: str = "en") -> str:
     return text(kb.findings[fid].label, lang)
 
 
-def number_text(v: float, decimals: int = 6) -> str:
-    """A number without exponent or trailing zeros: 210, 1.17, 0.5."""
-    if isinstance(v, int) or float(v).is_integer():
-        return str(int(v))
-    return f"{v:.{decimals}f}".rstrip("0").rstrip(".")
-
-
-def with_unit(value: float, unit: str | None) -> str:
-    """'15 %', '60/HPF', '1.17 years'."""
-    n = number_text(value)
-    if not unit:
-        return n
-    return n + unit if unit.startswith("/") else f"{n} {unit}"
-
-
 def value_text(kb: KnowledgeBase, fid: str, value: Any, lang: str = "en") -> str:
-    """A recorded value in words: 'Positive', 'Focal (positive)', '1.17 years'."""
+    """A recorded value in words: 'Positive', 'Focal (positive)', '14 months', '30 years'."""
     f = kb.findings[fid]
     if f.is_numeric:
-        return with_unit(value, f.display_unit or text(f.unit, lang))
+        return values.value_text(f, value, lang)
     return f.state_label(value, kb, lang)
 
 
@@ -566,7 +554,7 @@ class _Binder:
         fid = m.fids[0]
         f = self.kb.findings[fid]
         if f.is_numeric:
-            unit = f.display_unit or text(f.unit, self.lang)
+            unit = values.unit_text(f, self.lang)
             self.ask(f"{self.label(fid)} takes a number ({unit}), not '{word}'",
                      m.start, m.end, fid)
         else:
@@ -665,7 +653,7 @@ class _Binder:
             return
         raw = float(a)
         factor = 1.0
-        unit_shown = f.display_unit or text(f.unit, self.lang)
+        unit_shown = values.unit_text(f, self.lang)
         if unit_key:
             factor = next(x for u, x in f.units.items() if _phrase(u) == unit_key)
         elif f.query_fraction and 0 < raw < 1:
@@ -758,6 +746,67 @@ def _settle(kb: KnowledgeBase, b: _Binder, line: str, lang: str):
         findings.setdefault(m.fid, m.value)
         items.append(Item(m.fid, m.value, m.start, m.end, line[m.start:m.end].strip(), m.note))
     return tuple(items), findings, questions
+
+
+class Reading(NamedTuple):
+    """A number typed for one finding (see :func:`read_number`)."""
+
+    value: Any = None  # in the finding's unit; None: nothing to record (cleared, or refused)
+    message: str = ""  # why it is refused ("" when it is not), naming the finding's label
+    suggestion: float | None = None  # a fraction typed for a percentage: the value meant
+    note: str = ""  # e.g. "from 14 months"
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.message)
+
+
+_FIELD_COMMA = re.compile(r"(?<=\d),(?=\d)")
+
+
+def read_number(kb: KnowledgeBase, fid: str, typed: Any, unit: str | None = None,
+                lang: str = "en") -> Reading:
+    """A number typed in one numeric finding's own field (the checklist's number editor),
+    read by the same grammar, units and checks as a quick-entry line: a range ("5-10"),
+    a comparison ("<5") and a value outside the finding's range are refused with a
+    message naming the finding's label; a fraction for a percentage (0.4) is refused with
+    the value meant as ``suggestion`` (40). ``unit``: a key of the finding's ``units``
+    chosen beside the field, applied when the text names no unit ("14" in months = 1.17
+    years). A decimal comma is a decimal point here (the field holds one number). Empty
+    text: ``Reading()`` (not assessed). Never raises."""
+    f = kb.findings[fid]
+    line = typed.strip() if isinstance(typed, str) else ""
+    if not line:
+        return Reading()
+    name = label(kb, fid, lang)
+    if not f.is_numeric:
+        return Reading(message=f"{name} takes a result, not a number")
+    if len(line) > 100:
+        return Reading(message=f"{name}: give one number")
+    line = _FIELD_COMMA.sub(".", line, count=1)
+    vocab = _vocabulary(kb, lang)
+    toks = [t for t in _lex(vocab, normalise(line)) if t.kind != "filler"]
+    if len(toks) != 1 or toks[0].kind != "number":
+        return Reading(message=f"{name}: '{line}' is not a number")
+    tok = toks[0]
+    cmp_, a, dash, _b, _comma, _units, unit_span = tok.number
+    factor = f.units.get(unit, 1) if unit else 1
+    if unit_span is None and factor != 1:  # the unit chosen beside the field
+        line = f"{line} {unit}"
+        toks = [t for t in _lex(vocab, normalise(line)) if t.kind != "filler"]
+        if len(toks) != 1 or toks[0].kind != "number":  # pragma: no cover - a KB unit
+            return Reading(message=f"{name}: '{line}' is not a number")
+        tok = toks[0]
+    binder = _Binder(kb, vocab, normalise(line), lang, line)
+    m = _Mention((fid,), 0, len(line))
+    binder.give_number(m, tok)
+    if binder.questions:
+        suggestion = None
+        if f.query_fraction and unit_span is None and factor == 1 and not cmp_ \
+                and not dash and 0 < float(a) < 1:
+            suggestion = round(float(a) * 100, 6)
+        return Reading(message=binder.questions[0].message, suggestion=suggestion)
+    return Reading(m.value, note=m.note)
 
 
 def preview(kb: KnowledgeBase, result: QuickEntry, lang: str = "en") -> str:

@@ -18,18 +18,21 @@ the clipboard. One line each, in this order:
 7. the disclaimer.
 
 No Qt here; every number goes through :mod:`ddx_app.formatting` and every band through
-:mod:`ddx_app.engine.presentation`, like every other front end.
+:mod:`ddx_app.engine.presentation`, like every other front end. The knowledge base's
+words come in ``lang`` from its language maps, the summary's own words (and its
+punctuation: "，" "；" "。" in Chinese) from the catalogues (summary.<lang>.yaml).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import DISCLAIMER
+from . import disclaimer
 from .engine.presentation import band_label, leader_sentence, scope_sentence
 from .formatting import percent
+from .i18n import translator
 from .knowledge.model import KnowledgeBase, text
-from .quick_entry import with_unit
+from .values import value_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from .case import Case
@@ -56,12 +59,13 @@ def result_phrase(kb: KnowledgeBase, fid: str, value: Any, lang: str = "en") -> 
     """'SMA positive', 'keratin focal positive', 'Ki-67 15 %'."""
     f = kb.findings[fid]
     if f.is_numeric:
-        return f"{f.short_name(lang)} {with_unit(value, f.display_unit or text(f.unit, lang))}"
+        return f"{f.short_name(lang)} {value_text(f, value, lang)}"
     return f"{f.short_name(lang)} {state_words(kb, fid, str(value), lang)}"
 
 
 def group_lines(kb: KnowledgeBase, values: dict, lang: str = "en") -> list[str]:
     """One line per orderable group with results ('Immunohistochemistry: ...')."""
+    _ = translator(lang)
     lines = []
     for group in kb.groups.values():
         if not group.orderable:
@@ -73,23 +77,28 @@ def group_lines(kb: KnowledgeBase, values: dict, lang: str = "en") -> list[str]:
                   if not kb.findings[f].is_numeric]
         numbers = [result_phrase(kb, f, values[f], lang) for f in recorded
                    if kb.findings[f].is_numeric]
-        body = "; ".join(part for part in (", ".join(states), ", ".join(numbers)) if part)
-        lines.append(f"{text(group.label, lang)}: {body}.")
+        # list separators: ", " and "; " in English, "，" and "；" in Chinese
+        body = _("; ").join(part for part in (_(", ").join(states), _(", ").join(numbers))
+                            if part)
+        lines.append(_("{group}: {results}.", group=text(group.label, lang), results=body))
     if len(lines) > MAX_GROUP_LINES:
-        lines[MAX_GROUP_LINES - 1:] = [" ".join(lines[MAX_GROUP_LINES - 1:])]
+        lines[MAX_GROUP_LINES - 1:] = [_(" ").join(lines[MAX_GROUP_LINES - 1:])]
     return lines
 
 
 def differential_line(a: Analysis, lang: str = "en") -> str:
     kb = a.kb
+    _ = translator(lang)
     shown = []
     for i, r in enumerate(a.ranking[:max(1, kb.report.discuss_most)]):
         if i == 0 or r.probability >= kb.report.discuss_min_probability:
-            shown.append(f"{text(kb.entities[r.entity].short_name, lang)} "
-                         f"{percent(r.probability)} ({band_label(kb, r.probability, lang)})")
-    line = "Differential (decision support): " + ", ".join(shown) + "."
+            shown.append(_("{entity} {percent} ({band})",
+                           entity=text(kb.entities[r.entity].short_name, lang),
+                           percent=percent(r.probability),
+                           band=band_label(kb, r.probability, lang)))
+    line = _("Differential (decision support): {entities}.", entities=_(", ").join(shown))
     odds = leader_sentence(a, lang)
-    return f"{line} {odds}" if odds else line
+    return line + _(" ") + odds if odds else line
 
 
 def next_stains_line(a: Analysis, lang: str = "en") -> str | None:
@@ -101,35 +110,39 @@ def next_stains_line(a: Analysis, lang: str = "en") -> str | None:
             if s.gain_bits >= kb.settings.settled_below_bits]
     if not best:
         return None
-    names = ", ".join(kb.findings[s.finding].short_name(lang) for s in best)
-    return f"Recommended next stains and tests: {names}."
+    _ = translator(lang)
+    names = _(", ").join(kb.findings[s.finding].short_name(lang) for s in best)
+    return _("Recommended next stains and tests: {tests}.", tests=names)
 
 
 def critical_line(a: Analysis, lang: str = "en") -> str | None:
+    _ = translator(lang)
     titles = [x.title for x in a.alerts_in(lang) if x.level == "critical" and x.active]
-    return ("Critical: " + "; ".join(_one_line(t) for t in titles) + ".") if titles else None
+    return _("Critical: {titles}.", titles=_("; ").join(_one_line(t) for t in titles)) \
+        if titles else None
 
 
-def kb_line(a: Analysis) -> str:
+def kb_line(a: Analysis, lang: str = "en") -> str:
     kb = a.kb
-    return (f"Knowledge base {kb.id} {kb.version} (sha256 {kb.short_hash}); prior: "
-            f"{kb.prior_label(a.prior)}. {scope_sentence(kb, short=True)}")
+    _ = translator(lang)
+    return _("Knowledge base {kb} {version} (sha256 {hash}); prior: {prior}. {scope}",
+        kb=kb.id, version=kb.version, hash=kb.short_hash, prior=kb.prior_label(a.prior, lang),
+        scope=scope_sentence(kb, short=True, lang=lang))
 
 
 def summary_lines(case: Case | None, a: Analysis, lang: str = "en") -> list[str]:
     """The summary, line by line (at most :data:`MAX_LINES`)."""
+    _ = translator(lang)
     lines = []
     if case is not None and (case.case_id is not None or case.title):
-        head = "Case " + (_one_line(case.case_id) if case.case_id is not None else
-                          "(no case id)")
-        if case.title:
-            head += " - " + _one_line(case.title)
-        lines.append(head)
+        case_id = _one_line(case.case_id) if case.case_id is not None else _("(no case id)")
+        lines.append(_("Case {id} - {title}", id=case_id, title=_one_line(case.title))
+                     if case.title else _("Case {id}", id=case_id))
     groups = group_lines(a.kb, a.values, lang)
-    lines += groups or ["Stains and tests: none recorded."]
+    lines += groups or [_("Stains and tests: none recorded.")]
     lines.append(differential_line(a, lang))
     lines += [x for x in (next_stains_line(a, lang), critical_line(a, lang)) if x]
-    lines += [kb_line(a), DISCLAIMER]
+    lines += [kb_line(a, lang), disclaimer(lang)]
     return lines[:MAX_LINES]
 
 

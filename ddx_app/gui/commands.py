@@ -79,3 +79,20 @@ class SetFindingsCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._doc.apply_findings(self._old)
+
+
+class SetOtherFindingsCommand(QUndoCommand):
+    """Replace the case's other findings (terms outside the vocabulary, never scored):
+    adding or removing one term is one undo step."""
+
+    def __init__(self, document: CaseDocument, terms: list[str], text: str):
+        super().__init__(text)
+        self._doc = document
+        self._new = list(terms)
+        self._old = list(document.case.other_findings)
+
+    def redo(self) -> None:
+        self._doc.apply_other_findings(self._new)
+
+    def undo(self) -> None:
+        self._doc.apply_other_findings(self._old)

@@ -38,6 +38,7 @@ class CaseDocument(QObject):
 
     findingChanged = Signal(str)  # finding id
     metaChanged = Signal(str)  # "case_id", "title" or "notes"
+    otherFindingsChanged = Signal()  # terms outside the vocabulary (not scored)
     analysisChanged = Signal(object)  # the new Analysis
     caseReplaced = Signal()  # new / open / restore: everything changed
     pathChanged = Signal()
@@ -175,6 +176,48 @@ class CaseDocument(QObject):
                 self.case.findings[finding] = value
             self.findingChanged.emit(finding)
         self.recompute()
+
+    # -- other findings: terms outside the vocabulary, kept and reported, never scored --
+    @property
+    def other_findings(self) -> list[str]:
+        return list(self.case.other_findings)
+
+    def add_other_finding(self, term: str) -> bool:
+        """Record a term the vocabulary does not know ("EMA focal") as ONE undo step; False
+        (nothing recorded) for an empty term or one already recorded (case and spaces
+        aside). ValueError for a term longer than a case file takes."""
+        from ..case import MAX_OTHER_FINDING_CHARS
+        from .commands import SetOtherFindingsCommand
+
+        term = " ".join(str(term).split())
+        if not term:
+            return False
+        if len(term) > MAX_OTHER_FINDING_CHARS:
+            raise ValueError(self.tr("An other finding is at most {n} characters; put longer "
+                                     "text in the notes").format(n=MAX_OTHER_FINDING_CHARS))
+        if term.casefold() in {t.casefold() for t in self.case.other_findings}:
+            return False
+        self.undo_stack.push(SetOtherFindingsCommand(
+            self, [*self.case.other_findings, term],
+            self.tr("Record other finding '{term}'").format(term=term)))
+        return True
+
+    def remove_other_finding(self, index: int) -> bool:
+        """Remove the other finding at ``index`` (one undo step)."""
+        from .commands import SetOtherFindingsCommand
+
+        terms = list(self.case.other_findings)
+        if not 0 <= index < len(terms):
+            return False
+        term = terms.pop(index)
+        self.undo_stack.push(SetOtherFindingsCommand(
+            self, terms, self.tr("Remove other finding '{term}'").format(term=term)))
+        return True
+
+    def apply_other_findings(self, terms: list[str]) -> None:
+        """Called by SetOtherFindingsCommand. No analysis: these terms are never scored."""
+        self.case.other_findings = list(terms)
+        self.otherFindingsChanged.emit()
 
     def set_meta(self, key: str, value: Any) -> bool:
         if key not in META_KEYS:

@@ -10,6 +10,7 @@ from .model import (
     CellTable,
     Criterion,
     DependenceGroup,
+    DisplayBelow,
     DisplaySettings,
     EngineSettings,
     Entity,
@@ -70,9 +71,22 @@ def build_catalogue(findings_data: dict) -> dict[str, Finding]:
             units={unit: unit_factor(spec) for unit, spec in item.get("units", {}).items()},
             decimals=item.get("decimals", 2),
             query_fraction=bool(item.get("query_fraction", False)),
+            display_below=build_display_below(item),
             short_label=item.get("short_label"),
         ))
     return catalogue
+
+
+def build_display_below(item: dict) -> DisplayBelow | None:
+    """``display_below`` with the factor of its unit (checked to be one of ``units``)."""
+    spec = item.get("display_below")
+    if not spec or spec["unit"] not in item.get("units", {}):
+        return None
+    unit = spec["unit"]
+    return DisplayBelow(value=spec["value"], unit=unit,
+                        factor=unit_factor(item["units"][unit]),
+                        label=spec.get("label") or {"en": unit},
+                        decimals=spec.get("decimals", 0))
 
 
 def unit_factor(spec) -> float:

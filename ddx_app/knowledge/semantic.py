@@ -120,7 +120,7 @@ def check_findings(f: RawFile, catalogue: dict[str, Finding], ck: Checker) -> No
     check_entry(f, catalogue, ck)
 
 
-_ENTRY_KEYS = ("units", "decimals", "query_fraction")
+_ENTRY_KEYS = ("units", "decimals", "query_fraction", "display_below")
 
 
 def check_entry(f: RawFile, catalogue: dict[str, Finding], ck: Checker) -> None:
@@ -148,6 +148,10 @@ def check_entry(f: RawFile, catalogue: dict[str, Finding], ck: Checker) -> None:
             if unit[0].isdigit() or unit[0] in ".,":
                 ck.error(f, (*path, "units", unit),
                          f"unit {unit!r} starts with a digit: it could not follow a number")
+        below = item.get("display_below")
+        if below and below["unit"] not in item.get("units", {}):
+            ck.error(f, (*path, "display_below", "unit"),
+                     f"display_below unit {below['unit']!r} is not one of the finding's units")
     entry = data.get("entry") or {}
     for state in entry.get("states", {}):
         if state not in labels:

@@ -31,8 +31,8 @@ from ...engine import Analysis
 from ...engine.explain import NEGLIGIBLE_LLR
 from ...engine.terms import UnscoredFinding
 from ...knowledge.model import KnowledgeBase, text
+from ...values import value_text
 from ..widgets.colors import bar_track, evidence_color, solid_brush
-from .findings_model import format_number, short_unit
 from .items import read_only_item
 from .keyed import KeyedItemModel
 from .roles import (
@@ -191,8 +191,7 @@ class EvidenceModel(QObject):
 
     def _recorded(self, finding, value, state) -> str:
         if finding.is_numeric:
-            unit = short_unit(text(finding.unit, self._lang))
-            return f"{format_number(value)} {unit}".strip()
+            return value_text(finding, value, self._lang)
         shown = value if value in self._kb.state_labels else state
         return finding.state_label(shown, self._kb, self._lang)
 

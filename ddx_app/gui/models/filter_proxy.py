@@ -22,15 +22,22 @@ def _normalise(query: str) -> str:
 
 def matching_findings(kb: KnowledgeBase, query: str, lang: str = "en") -> set[str]:
     """Ids of the findings a filter query selects (all of them for an empty query)."""
+    return find_matches(kb, query, lang)[0]
+
+
+def find_matches(kb: KnowledgeBase, query: str, lang: str = "en") -> tuple[set[str], bool]:
+    """(the findings a query selects, whether one is named by it): a query found only
+    inside words ("EMA" in "female", "oedematous") selects those findings, but names
+    none, so the window also offers to record it as an other finding."""
     q = _normalise(query)
     if not q:
-        return set(kb.findings)
+        return set(kb.findings), True
     at_word = re.compile(r"(?<![0-9a-z])" + re.escape(q))
     terms = {fid: f.search_terms(lang) for fid, f in kb.findings.items()}
     hits = {fid for fid, ts in terms.items() if any(at_word.search(t) for t in ts)}
-    if not hits:
-        hits = {fid for fid, ts in terms.items() if any(q in t for t in ts)}
-    return hits
+    if hits:
+        return hits, True
+    return {fid for fid, ts in terms.items() if any(q in t for t in ts)}, False
 
 
 class FindingFilterProxy(QSortFilterProxyModel):
@@ -42,12 +49,18 @@ class FindingFilterProxy(QSortFilterProxyModel):
         self._lang = lang
         self._query = ""
         self._matches: set[str] | None = None
+        self._named = True  # the query names a finding (or there is none)
         self.setRecursiveFilteringEnabled(True)
         self.setAutoAcceptChildRows(True)  # a matching group label shows its whole group
 
     @property
     def query(self) -> str:
         return self._query
+
+    @property
+    def names_a_finding(self) -> bool:
+        """False when the query only occurs inside words ("EMA" in "female") or nowhere."""
+        return self._named
 
     def set_query(self, query: str) -> None:
         if _normalise(query) == _normalise(self._query):
@@ -56,7 +69,8 @@ class FindingFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self._query = query
         q = _normalise(query)
-        self._matches = matching_findings(self._kb, q, self._lang) if q else None
+        self._matches, self._named = find_matches(self._kb, q, self._lang) if q \
+            else (None, True)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int,

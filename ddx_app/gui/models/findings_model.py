@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
+from ... import values
 from ...knowledge.model import Finding, KnowledgeBase, text
 from ..document import CaseDocument
 from .items import read_only_item, set_roles
@@ -65,20 +66,6 @@ def state_options(finding: Finding, kb: KnowledgeBase, lang: str = "en"
          else text(kb.state_labels.get(v), lang) or v) for v in values]
 
 
-def short_unit(unit: str) -> str:
-    """The unit as the value column shows it: '%' for percentages, nothing if long.
-
-    The full unit stays in the tooltip and beside the number field.
-    """
-    if unit.startswith("%"):
-        return "%"
-    return unit if len(unit) <= 10 else ""
-
-
-def format_number(value: float) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
 class FindingsModel(QStandardItemModel):
     """Groups -> findings, label | value; edits go through the document's undo stack."""
 
@@ -110,6 +97,10 @@ class FindingsModel(QStandardItemModel):
     def lang(self) -> str:
         return self._doc.lang
 
+    @property
+    def document(self) -> CaseDocument:
+        return self._doc
+
     # -- lookup -----------------------------------------------------------------------------
     def finding_at(self, index: Index) -> Finding | None:
         fid = index.data(FindingIdRole) if index.isValid() else None
@@ -130,9 +121,8 @@ class FindingsModel(QStandardItemModel):
         value = self._doc.value(finding.id)
         if value is None:
             return NOT_ASSESSED_MARK
-        if finding.is_numeric:
-            unit = short_unit(text(finding.unit, self.lang))
-            return f"{format_number(value)} {unit}".strip()
+        if finding.is_numeric:  # the unit in short ('%'); the full one in the tooltip
+            return values.value_text(finding, value, self.lang)
         for v, label in self.options(finding):
             if v == value:
                 return label
@@ -192,8 +182,8 @@ class FindingsModel(QStandardItemModel):
         elif finding.is_numeric:
             state = finding.state_of(value)
             lines.append(_tr("Recorded {value} (band: {band})").format(
-                value=format_number(value), band=finding.state_label(state, self._doc.kb,
-                                                                     self.lang)))
+                value=values.value_text(finding, value, self.lang),
+                band=finding.state_label(state, self._doc.kb, self.lang)))
         return "\n".join(lines)
 
     # -- editing ----------------------------------------------------------------------------
@@ -203,13 +193,14 @@ class FindingsModel(QStandardItemModel):
         if finding is None or index.column() != VALUE or role != EDIT:
             return False
         if isinstance(value, str) and finding.is_numeric:
-            value = value.strip().replace(",", ".")
-            if value:
-                try:
-                    value = float(value)
-                except ValueError:
-                    self.valueRejected.emit(_tr("{value!r} is not a number").format(value=value))
-                    return False
+            # read as quick entry reads a number: units, "<5", ranges, the finding's range
+            from ...quick_entry import read_number
+
+            reading = read_number(self._doc.kb, finding.id, value, None, self.lang)
+            if reading.refused:
+                self.valueRejected.emit(reading.message)
+                return False
+            value = reading.value
         try:
             self._doc.set_finding(finding.id, value)
         except ValueError as exc:

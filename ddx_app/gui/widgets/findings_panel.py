@@ -11,9 +11,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ...knowledge.model import KnowledgeBase, text
+from ...knowledge.model import KnowledgeBase
 from ..models.filter_proxy import FindingFilterProxy
 from ..models.findings_model import LABEL, FindingsModel
 from .findings_view import FindingsView
@@ -42,6 +51,78 @@ class FilterEdit(QLineEdit):
             super().keyPressEvent(event)
 
 
+class OtherFindingsList(QListWidget):
+    """The case's other findings; Delete or Backspace asks to remove the current one."""
+
+    removeRequested = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and \
+                self.currentRow() >= 0:
+            self.removeRequested.emit(self.currentRow())
+            return
+        super().keyPressEvent(event)
+
+
+class OtherFindingsBox(QWidget):
+    """'Other findings (not scored)': terms outside the vocabulary recorded for this case
+    (saved in the case file and reported, never scored), each removable (undoable).
+    Hidden while the case has none."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.setObjectName("otherFindings")
+        self._doc = document
+        self.heading = QLabel()
+        self.list = OtherFindingsList()
+        self.list.setObjectName("otherFindingsView")
+        self.list.setAlternatingRowColors(True)
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("removeOtherFinding")
+        self.remove_button.clicked.connect(lambda: self._remove(self.list.currentRow()))
+        self.list.removeRequested.connect(self._remove)
+        self.list.currentRowChanged.connect(
+            lambda row: self.remove_button.setEnabled(row >= 0))
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.list)
+        document.otherFindingsChanged.connect(self.refresh)
+        document.caseReplaced.connect(self.refresh)
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Other findings (not scored)"))
+        self.heading.setToolTip(self.tr(
+            "Terms outside the knowledge base's vocabulary: kept in the case file and the "
+            "report, never used in the ranking"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected other finding (Delete)"))
+        self.list.setAccessibleName(self.tr("Other findings (not scored)"))
+
+    def refresh(self) -> None:
+        terms = self._doc.other_findings
+        row = self.list.currentRow()
+        self.list.clear()
+        self.list.addItems(terms)
+        if terms:
+            self.list.setCurrentRow(min(max(row, 0), len(terms) - 1))
+        self.remove_button.setEnabled(bool(terms))
+        rows = max(1, min(len(terms), 4))
+        self.list.setFixedHeight(self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth()
+                                 if terms else 0)
+        self.setVisible(bool(terms))
+
+    def _remove(self, row: int) -> None:
+        if row >= 0:
+            self._doc.remove_other_finding(row)
+
+
 class FindingsPanel(QWidget):
     def __init__(self, kb: KnowledgeBase, model: FindingsModel, proxy: FindingFilterProxy,
                  lang: str = "en", parent=None):
@@ -60,16 +141,36 @@ class FindingsPanel(QWidget):
         self.filter_edit.textChanged.connect(self._on_filter_text)
         self.view = FindingsView(kb.state_keys)
         self.view.setModel(proxy)
-        ranges = {f.id: f.range for f in kb.findings.values() if f.range}
-        units = {f.id: text(f.unit, lang) for f in kb.findings.values() if f.unit}
-        self.view.setItemDelegate(StateDelegate(ranges, units, self.view))
+        self.delegate = StateDelegate(kb, lang, self.view)
+        self.delegate.valueRejected.connect(model.valueRejected)
+        self.view.setItemDelegate(self.delegate)
         self._expanded_once = False  # see open_groups_once
+        # a filter that matches nothing: say so, and offer to keep the term as an other
+        # finding (a stain outside the vocabulary must still be recordable)
+        self.no_match = QWidget()
+        self.no_match.setObjectName("noMatch")
+        self.no_match_label = QLabel()
+        self.no_match_label.setObjectName("noMatchLabel")
+        self.no_match_label.setWordWrap(True)
+        self.no_match_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.record_other = QPushButton()
+        self.record_other.setObjectName("recordOtherFinding")
+        self.record_other.clicked.connect(self.record_filter_as_other)
+        no_match_layout = self._no_match_layout = QVBoxLayout(self.no_match)
+        no_match_layout.setContentsMargins(4, 4, 4, 4)
+        no_match_layout.addWidget(self.no_match_label)
+        no_match_layout.addWidget(self.record_other, 0, Qt.AlignmentFlag.AlignLeft)
+        no_match_layout.addStretch(1)
+        self.no_match.setVisible(False)
+        self.other_findings = OtherFindingsBox(model.document)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.quick_entry_box)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.no_match)
+        layout.addWidget(self.other_findings)
 
     def open_groups_once(self) -> None:
         """Open every group the first time the window is shown (MainWindow.setVisible):
@@ -89,6 +190,8 @@ class FindingsPanel(QWidget):
         self.view.setToolTip(self.tr(
             "Space: next state · P: present/positive · A or N: absent/negative · F: focal · "
             "D: diffuse · Del or 0: not assessed · Enter: edit"))
+        self.other_findings.retranslate()
+        self._show_matches()
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -97,6 +200,40 @@ class FindingsPanel(QWidget):
     def _on_filter_text(self, query: str) -> None:
         self._proxy.set_query(query)
         self.view.expandAll()
+        self._show_matches()
+
+    def _show_matches(self) -> None:
+        """The checklist, or (a filter matching nothing) the offer to record the term."""
+        term = " ".join(self.filter_edit.text().split())
+        unnamed = bool(term) and not self._proxy.names_a_finding
+        empty = unnamed and self._proxy.rowCount() == 0
+        if unnamed:
+            self.no_match_label.setText(
+                self.tr("No finding matches '{term}'").format(term=term) if empty else
+                self.tr("No finding is named '{term}'; findings containing it:").format(
+                    term=term))
+            self.record_other.setText(self.tr(
+                "Record '{term}' as an other finding (not scored)").format(term=term))
+            self.record_other.setToolTip(self.tr(
+                "Keeps the term in the case file and the report; it does not change the "
+                "differential"))
+        self.view.setVisible(not empty)
+        self.no_match.setVisible(unnamed)
+        self._no_match_layout.setStretch(2, 1 if empty else 0)
+        self.layout().setStretchFactor(self.no_match, 1 if empty else 0)
+
+    def record_filter_as_other(self) -> bool:
+        """Record the filter's text as an other finding (one undo step), then clear the
+        filter. False when nothing was recorded (empty, or already recorded)."""
+        term = " ".join(self.filter_edit.text().split())
+        try:
+            done = self._model.document.add_other_finding(term)
+        except ValueError as exc:
+            self._model.valueRejected.emit(str(exc))
+            return False
+        self.filter_edit.clear()
+        self.filter_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return done
 
     def _focus_first_match(self) -> None:
         proxy = self._proxy

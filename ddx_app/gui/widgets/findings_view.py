@@ -80,6 +80,7 @@ class FindingsView(WrappingTreeView):
                              | QAbstractItemView.EditTrigger.SelectedClicked)
         self.setAllColumnsShowFocus(True)
         self.setExpandsOnDoubleClick(True)
+        self.setIndentation(14)  # one level of groups: the labels keep the width
 
     @property
     def letters(self) -> dict[Qt.Key, tuple[str, ...]]:
@@ -95,7 +96,9 @@ class FindingsView(WrappingTreeView):
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Interactive)
         if self.columns is None:
-            self.fit_columns(LABEL, {VALUE: 170}, {VALUE: 110}, stretch_floor=150)
+            # on a narrow window the value column gives way first: a label wrapped onto
+            # four lines is harder to read than "Focal (positive)" on two
+            self.fit_columns(LABEL, {VALUE: 160}, {VALUE: 90}, stretch_floor=220)
 
     def set_value(self, index: QModelIndex, value: str | None) -> bool:
         """Record a value for the finding on ``index``'s row (through the model: undoable)."""
