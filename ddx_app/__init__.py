@@ -14,3 +14,10 @@ DISCLAIMER = (
     "recorded and a knowledge base of published frequencies and expert estimates. The "
     "diagnosis rests with the pathologist."
 )
+
+
+def disclaimer(lang: str = "en") -> str:
+    """:data:`DISCLAIMER` in ``lang`` (catalogue engine.<lang>.yaml; English by default)."""
+    from .i18n import gettext
+
+    return gettext(DISCLAIMER, lang)

@@ -13,21 +13,22 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import DISCLAIMER, __version__, training_cli
+from . import DISCLAIMER, __version__, disclaimer, training_cli
 from .case import Case, load_case
 from .cli_common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, count
 from .engine import Analysis, analyse
 from .engine.alerts import alert_json, alert_lines
 from .engine.presentation import (
-    UNSCORED_REASONS,
     band,
     band_label,
     leader_odds_json,
     leader_sentence,
     scope_sentence,
+    unscored_reason,
 )
 from .errors import DdxError
 from .formatting import bits, json_terminal_safe, odds, percent, terminal_safe
+from .i18n import LANGUAGES, known_language, translator
 from .knowledge import check_knowledge_base, load_knowledge_base
 from .knowledge.model import KnowledgeBase, text
 
@@ -52,7 +53,9 @@ def _parser() -> argparse.ArgumentParser:
 
     rank = case_command("rank", "rank the differential for a case")
     rank.add_argument("--json", action="store_true", help="machine-readable output")
+    _lang_argument(rank)
     explain = case_command("explain", "evidence, criteria, red flags and ALK workup")
+    _lang_argument(explain)
     explain.add_argument("entity", nargs="?", help="entity id (default: the leading entity)")
     explain.add_argument("--versus", metavar="OTHER",
                          help="also list what separates the entity from OTHER (entity id)")
@@ -65,8 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     suggest.add_argument("--panel", type=count(0), default=0, metavar="K",
                          help="also propose the best panel of K stains (greedy)")
     suggest.add_argument("--json", action="store_true")
-    case_command("summary", "a plain-text summary for the laboratory system (at most 12 "
-                 "lines)")
+    _lang_argument(case_command("summary", "a plain-text summary for the laboratory system "
+                                "(at most 12 lines)"))
     _entry_arguments(sub)
 
     report = sub.add_parser("report", help="export a report (HTML, PDF or JSON)",
@@ -87,12 +90,22 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--institution", help="institution name for the header")
     report.add_argument("--page-size", choices=("A4", "Letter"), default=None,
                         help="PDF page size (default: A4)")
+    report.add_argument("--appendix", action="store_true",
+                        help="after the one-page summary, add the evidence tables, how the "
+                        "figures were computed and the references")
+    report.add_argument("--lang", type=language, metavar="LANG",
+                        help="language of the report: "
+                        + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+                        + "; default: $DDX_LANG, else en")
 
     kb = sub.add_parser("kb", help="knowledge base tools")
     kb_sub = kb.add_subparsers(dest="kb_command", required=True)
     check = kb_sub.add_parser("check", help="validate a knowledge base; exit 2 on errors")
     check.add_argument("dir", nargs="?", help="folder (default: bundled)")
     check.add_argument("--no-warnings", action="store_true")
+    check.add_argument("--lang", metavar="LANG",
+                       help="also list every text with no LANG translation (zh, zh_CN), as "
+                            "file:line, and count them; a report: it does not fail the check")
     info = kb_sub.add_parser("info", help="version, hash, counts and sources")
     info.add_argument("dir", nargs="?")
     training_cli.add_table_parser(kb_sub)
@@ -100,6 +113,41 @@ def _parser() -> argparse.ArgumentParser:
 
     _gui_arguments(sub.add_parser("gui", help=GUI_HELP))
     return p
+
+
+def language(value: str) -> str:
+    """``--lang``: a code of ddx_app.i18n.LANGUAGES ("zh" and "zh-CN" name zh_CN)."""
+    code = known_language(value)
+    if code is None:
+        raise argparse.ArgumentTypeError(
+            f"unknown language {value!r} (choose from {', '.join(LANGUAGES)})")
+    return code
+
+
+def _lang_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", type=language, metavar="LANG",
+                        help="language of the text output: "
+                        + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+                        + "; default: $DDX_LANG, else en (--json stays English)")
+
+
+def output_language(args) -> str:
+    """``--lang``, else the environment's DDX_LANG when it names a language, else en."""
+    return getattr(args, "lang", None) or known_language(os.environ.get("DDX_LANG")) or "en"
+
+
+def _cols(s: str) -> int:
+    """The terminal columns ``s`` takes: a Chinese character takes two."""
+    if s.isascii():
+        return len(s)
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(s: str, width: int) -> str:
+    """``s`` left-aligned in ``width`` terminal columns."""
+    return s + " " * max(0, width - _cols(s))
 
 
 ENTRY_EXAMPLE = "spindle cells, SMA+ desmin- CK focal Ki67 15% serum IgG4 2.1 g/L, 14 months"
@@ -144,6 +192,10 @@ def _gui_arguments(gui: argparse.ArgumentParser) -> argparse.ArgumentParser:
     gui.add_argument("--size", default="1400x900", metavar="WxH")
     gui.add_argument("--exit-after-startup", action="store_true")
     gui.add_argument("--trainee", action="store_true", help="start in trainee mode")
+    gui.add_argument("--lang", metavar="LANG",
+                     help="language of the interface for this run: "
+                          + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+                          + " (default: View > Language)")
     return gui
 
 
@@ -173,19 +225,22 @@ def require_prior(kb: KnowledgeBase, prior: str) -> None:
         raise SystemExit(EXIT_BAD_INPUT)
 
 
-def _header(kb: KnowledgeBase, case: Case, a: Analysis) -> list[str]:
-    label = case.case_id if case.case_id is not None else "(no case id)"
-    prior = kb.prior_label(a.prior)
+def _header(kb: KnowledgeBase, case: Case, a: Analysis, lang: str = "en") -> list[str]:
+    _ = translator(lang)
+    label = case.case_id if case.case_id is not None else _("(no case id)")
+    prior = kb.prior_label(a.prior, lang)
     preset = kb.preset(a.prior)
-    applied = [kb.prior_label(p) for p in a.terms.presets_applied
+    applied = [kb.prior_label(p, lang) for p in a.terms.presets_applied
                if preset is None or p != preset.id]
-    prior += "".join(f" + {name} (selected by the findings)" for name in applied)
+    prior += "".join(_(" + {prior} (selected by the findings)", prior=name) for name in applied)
     # case text through terminal_safe: an escape sequence in a case id must not reach the
     # terminal (a cleared screen, a fake ranking line, a new window title)
-    return [f"Case {terminal_safe(label)}"
-            + (f" - {terminal_safe(case.title)}" if case.title else ""),
-            f"Knowledge base {kb.id} {kb.version} (sha256 {kb.short_hash}), "
-            f"prior: {prior} [{a.prior}], scope: {kb.scope_label(kb.scope)} [{kb.scope}]"]
+    return [_("Case {id} - {title}", id=terminal_safe(label), title=terminal_safe(case.title))
+            if case.title else _("Case {id}", id=terminal_safe(label)),
+            _("Knowledge base {kb} {version} (sha256 {hash}), prior: {prior} [{prior_id}], "
+              "scope: {scope} [{scope_id}]", kb=kb.id, version=kb.version,
+              hash=kb.short_hash, prior=prior, prior_id=a.prior,
+              scope=kb.scope_label(kb.scope, lang), scope_id=kb.scope)]
 
 
 def rank_json(kb: KnowledgeBase, case: Case, a: Analysis) -> dict:
@@ -224,41 +279,42 @@ def cmd_rank(args) -> int:
         print(json_terminal_safe(json.dumps(rank_json(kb, case, a), indent=2,
                                             ensure_ascii=False)))
         return EXIT_OK
-    lines = _header(kb, case, a) + _warnings(kb, a, critical=True)
-    lines += [""] + _ranking_lines(kb, a)
-    lines += _warnings(kb, a, critical=False)
-    lines += ["", DISCLAIMER]
+    lang = output_language(args)
+    lines = _header(kb, case, a, lang) + _warnings(kb, a, critical=True, lang=lang)
+    lines += [""] + _ranking_lines(kb, a, lang)
+    lines += _warnings(kb, a, critical=False, lang=lang)
+    lines += ["", disclaimer(lang)]
     print("\n".join(lines))
     return EXIT_OK
 
 
-def _warnings(kb: KnowledgeBase, a: Analysis, critical: bool) -> list[str]:
+def _warnings(kb: KnowledgeBase, a: Analysis, critical: bool, lang: str = "en") -> list[str]:
     """The alerts (engine/alerts.py) of one kind: the active critical ones (printed above
     the ranking, where they cannot be overlooked) or all the others (below it, resolved
     ones last, one line each)."""
     out: list[str] = []
-    for alert in a.alerts:
+    for alert in a.alerts_in(lang):
         if (alert.level == "critical" and alert.state == "active") == critical:
-            out += [""] + alert_lines(kb, alert)
+            out += [""] + alert_lines(kb, alert, lang)
     return out
 
 
-def _ranking_lines(kb: KnowledgeBase, a: Analysis) -> list[str]:
+def _ranking_lines(kb: KnowledgeBase, a: Analysis, lang: str = "en") -> list[str]:
     """Each entity with its percentage, verbal band and bar; the leader's odds against the
     runner-up; what the probabilities are relative to."""
-    width = max(len(text(e.name)) for e in kb.entities.values())
-    bands = [band_label(kb, r.probability) for r in a.ranking]
-    bw = max(len(b) for b in bands)
+    width = max(_cols(text(e.name, lang)) for e in kb.entities.values())
+    bands = [band_label(kb, r.probability, lang) for r in a.ranking]
+    bw = max(_cols(b) for b in bands)
     lines = []
     for i, (r, b) in enumerate(zip(a.ranking, bands), 1):
         bar = "#" * round(30 * r.probability)
-        lines.append(f"{i:>2}. {text(kb.entities[r.entity].name):<{width}}  "
-                     f"{percent(r.probability):>4}  {b:<{bw}}  {bar}".rstrip())
-    return lines + ["", leader_sentence(a), scope_sentence(kb)]
+        lines.append(f"{i:>2}. {_pad(text(kb.entities[r.entity].name, lang), width)}  "
+                     f"{percent(r.probability):>4}  {_pad(b, bw)}  {bar}".rstrip())
+    return lines + ["", leader_sentence(a, lang), scope_sentence(kb, lang=lang)]
 
 
-def _flabel(kb: KnowledgeBase, fid: str) -> str:
-    return text(kb.findings[fid].label)
+def _flabel(kb: KnowledgeBase, fid: str, lang: str = "en") -> str:
+    return text(kb.findings[fid].label, lang)
 
 
 def cmd_explain(args) -> int:
@@ -276,76 +332,92 @@ def cmd_explain(args) -> int:
         print(json_terminal_safe(json.dumps(explain_json(kb, case, a, entity, args.versus),
                                             indent=2, ensure_ascii=False)))
         return EXIT_OK
+    lang = output_language(args)
+    _ = translator(lang)
     e = kb.entities[entity]
     p = a.posterior[entity]
-    lines = _header(kb, case, a) + _warnings(kb, a, critical=True)
-    lines += ["", f"{text(e.name)}: {percent(p)} ({band_label(kb, p)})", leader_sentence(a),
-              scope_sentence(kb)]
-    lines += _evidence_lines(kb, a, entity)
-    lines += _unscored_lines(kb, a)
+    lines = _header(kb, case, a, lang) + _warnings(kb, a, critical=True, lang=lang)
+    lines += ["", _("{entity}: {percent} ({band})", entity=text(e.name, lang),
+                    percent=percent(p), band=band_label(kb, p, lang)),
+              leader_sentence(a, lang), scope_sentence(kb, lang=lang)]
+    lines += _evidence_lines(kb, a, entity, lang)
+    lines += _unscored_lines(kb, a, lang)
     if args.versus:
-        lines += _versus(kb, a, entity, args.versus)
+        lines += _versus(kb, a, entity, args.versus, lang)
     crit = a.criteria(entity)
     if crit:
-        lines += ["", "Criteria:"]
+        lines += ["", _("Criteria:")]
         for cr in crit:
-            lines.append(f"  [{cr.status:^9}] {text(cr.criterion.name)}"
-                         + (f"  (not assessed: {', '.join(cr.missing)})" if cr.met is None
-                            else ""))
+            status = {True: _("met"), False: _("not met"), None: _("unknown")}[cr.met]
+            status = status.center(9 - (_cols(status) - len(status)))  # wide characters
+            lines.append(f"  [{status}] {text(cr.criterion.name, lang)}"
+                         + ("  " + _("(not assessed: {findings})",
+                                     findings=_(", ").join(cr.missing))
+                            if cr.met is None else ""))
     for w in a.workups:
-        lines += ["", f"{text(w.workup.name)} ({percent(w.probability)} {text(e.short_name)}):"]
+        lines += ["", _("{workup} ({percent} {entity}):", workup=text(w.workup.name, lang),
+                        percent=percent(w.probability), entity=text(e.short_name, lang))]
         for step, state in w.path:
-            label = kb.findings[step.finding].state_label(state, kb)
-            lines.append(f"  {_flabel(kb, step.finding)}: {label}")
-        lines.append("  -> " + (text(w.conclusion) if w.next_step is None
-                                else text(w.next_step.ask)))
+            label = kb.findings[step.finding].state_label(state, kb, lang)
+            lines.append("  " + _("{finding}: {state}", finding=_flabel(kb, step.finding, lang),
+                                  state=label))
+        lines.append("  -> " + (text(w.conclusion, lang) if w.next_step is None
+                                else text(w.next_step.ask, lang)))
         if w.workup.note:
-            lines.append(f"  Note: {text(w.workup.note)}")
-    lines += _warnings(kb, a, critical=False)
+            lines.append("  " + _("Note: {note}", note=text(w.workup.note, lang)))
+    lines += _warnings(kb, a, critical=False, lang=lang)
     if e.pitfalls:
-        lines += ["", "Pitfalls:"] + [f"  - {text(p)}" for p in e.pitfalls]
-    lines += ["", DISCLAIMER]
+        lines += ["", _("Pitfalls:")] + [f"  - {text(p, lang)}" for p in e.pitfalls]
+    lines += ["", disclaimer(lang)]
     print("\n".join(lines))
     return EXIT_OK
 
 
-def _evidence_lines(kb: KnowledgeBase, a: Analysis, entity: str) -> list[str]:
+def _evidence_lines(kb: KnowledgeBase, a: Analysis, entity: str,
+                    lang: str = "en") -> list[str]:
     """Each scored finding's weight for ``entity`` against its strongest rival, with the
     dependence weight where a group discounts it, then each group's total."""
+    _ = translator(lang)
     rival = a.rival(entity)
-    short = text(kb.entities[entity].short_name)
+    short = text(kb.entities[entity].short_name, lang)
     if rival is None:
-        return ["", "Evidence: (one entity: nothing to weigh against)"]
-    rival_name = text(kb.entities[rival].short_name)
-    lines = ["", f"Evidence for {short} against {rival_name}, its strongest rival "
-             "(natural-log likelihood ratio; + favours " + short + "):"]
+        return ["", _("Evidence: (one entity: nothing to weigh against)")]
+    rival_name = text(kb.entities[rival].short_name, lang)
+    lines = ["", _("Evidence for {entity} against {rival}, its strongest rival "
+                   "(natural-log likelihood ratio; + favours {entity}):",
+                   entity=short, rival=rival_name)]
     contribs = a.explain(entity)
     if not contribs:
-        lines.append("  (no findings recorded)")
-    fw = max((len(_flabel(kb, c.finding)) for c in contribs), default=10)
+        lines.append("  " + _("(no findings recorded)"))
+    fw = max((_cols(_flabel(kb, c.finding, lang)) for c in contribs), default=10)
     for c in contribs:
-        state = kb.findings[c.finding].state_label(c.state, kb)
+        state = kb.findings[c.finding].state_label(c.state, kb, lang)
         value = c.value if kb.findings[c.finding].is_numeric else state
-        src = c.provenance.label + (f", {c.counts}" if c.counts else "")
-        counted = f"  counted x{c.weight:.2f} ({c.group})" if c.weight < 1 else ""
-        lines.append(f"  {c.llr:+6.2f}  {_flabel(kb, c.finding):<{fw}}  {value!s:<14} "
+        src = c.provenance.label_in(lang) + (f", {c.counts}" if c.counts else "")
+        counted = ("  " + _("counted x{weight} ({group})", weight=f"{c.weight:.2f}",
+                            group=c.group) if c.weight < 1 else "")
+        lines.append(f"  {c.llr:+6.2f}  {_pad(_flabel(kb, c.finding, lang), fw)}  "
+                     f"{_pad(str(value), 14)} "
                      f"P={c.p_entity:.2f} vs {c.p_rival:.2f}  [{src}]{counted}")
     groups = {g.id: g for g in kb.dependence_groups}
     totals = a.group_totals(entity)
     if totals:
-        lines += ["", "Dependent findings, counted together (sum of the weights above):"]
+        lines += ["", _("Dependent findings, counted together (sum of the weights above):")]
         for gid, total in sorted(totals.items(), key=lambda t: -abs(t[1])):
-            lines.append(f"  {total:+6.2f}  {text(groups[gid].label)}")
+            lines.append(f"  {total:+6.2f}  {text(groups[gid].label, lang)}")
     return lines
 
 
-def _unscored_lines(kb: KnowledgeBase, a: Analysis) -> list[str]:
+def _unscored_lines(kb: KnowledgeBase, a: Analysis, lang: str = "en") -> list[str]:
     if not a.unscored:
         return []
-    lines = ["", "Recorded but not scored:"]
+    _ = translator(lang)
+    lines = ["", _("Recorded but not scored:")]
     for u in a.unscored:
-        state = kb.findings[u.finding].state_label(u.state, kb)
-        lines.append(f"  {_flabel(kb, u.finding)} = {state}: {UNSCORED_REASONS[u.reason]}")
+        state = kb.findings[u.finding].state_label(u.state, kb, lang)
+        lines.append("  " + _("{finding} = {state}: {reason}",
+                              finding=_flabel(kb, u.finding, lang), state=state,
+                              reason=unscored_reason(u.reason, lang)))
     return lines
 
 
@@ -412,18 +484,22 @@ def _finite(x: float) -> float | None:
     return x if x == x and abs(x) != float("inf") else None
 
 
-def _versus(kb: KnowledgeBase, a: Analysis, entity: str, other: str) -> list[str]:
-    name, other_name = text(kb.entities[entity].short_name), text(kb.entities[other].short_name)
-    lines = ["", f"{name} versus {other_name}: posterior odds {odds(a.odds(entity, other))} "
-             "(log likelihood ratio per finding; + favours " + name + "):"]
+def _versus(kb: KnowledgeBase, a: Analysis, entity: str, other: str,
+            lang: str = "en") -> list[str]:
+    _ = translator(lang)
+    name = text(kb.entities[entity].short_name, lang)
+    other_name = text(kb.entities[other].short_name, lang)
+    lines = ["", _("{entity} versus {other}: posterior odds {odds} (log likelihood ratio per "
+                   "finding; + favours {entity}):", entity=name, other=other_name,
+                   odds=odds(a.odds(entity, other)))]
     rows = a.compare(entity, other)
     if not rows:
-        lines.append("  (no findings recorded: only the prior separates them)")
-    fw = max((len(_flabel(kb, r.finding)) for r in rows), default=10)
+        lines.append("  " + _("(no findings recorded: only the prior separates them)"))
+    fw = max((_cols(_flabel(kb, r.finding, lang)) for r in rows), default=10)
     for r in rows:
         finding = kb.findings[r.finding]
-        lines.append(f"  {r.llr:+6.2f}  {_flabel(kb, r.finding):<{fw}}  "
-                     f"{finding.state_label(r.state, kb):<14} "
+        lines.append(f"  {r.llr:+6.2f}  {_pad(_flabel(kb, r.finding, lang), fw)}  "
+                     f"{_pad(finding.state_label(r.state, kb, lang), 14)} "
                      f"P={r.p_a:.2f} vs {r.p_b:.2f}  [{r.sources}]")
     return lines
 
@@ -467,7 +543,7 @@ def cmd_summary(args) -> int:
     from .summary import summary_text
 
     _kb, case, a = _load(args)
-    sys.stdout.write(terminal_safe(summary_text(case, a), newlines=True))
+    sys.stdout.write(terminal_safe(summary_text(case, a, output_language(args)), newlines=True))
     return EXIT_OK
 
 
@@ -578,6 +654,11 @@ def cmd_kb(args) -> int:
         for p in problems:
             if p.severity == "error" or not args.no_warnings:
                 print(terminal_safe(p), file=sys.stderr)
+        if args.lang:
+            from .knowledge.translations import translation_report
+
+            for line in translation_report(directory, args.lang).lines():
+                print(terminal_safe(line))
         if errors:
             print(f"{len(errors)} error(s) in {directory}", file=sys.stderr)
             return EXIT_BAD_INPUT

@@ -7,7 +7,8 @@
 # the app's dependencies and PyInstaller from PyPI, so nothing from the developer's
 # environment (test tools, other packages) ends up in the bundle. Then runs the built
 # program from a folder outside the checkout: --version, kb check, rank and report on
-# an example, and the desktop app's start-up (offscreen); prints the bundle's size and
+# an example, and the desktop app's start-up (offscreen, in English and in Chinese: the
+# spec compiles the interface's .ts translations into .qm files); prints the bundle's size and
 # start-up times. Linux (and macOS) shell; for Windows see packaging/README.md.
 #
 # Environment: PYTHON (default python3), PYINSTALLER_SPEC (default "pyinstaller>=6.10").
@@ -46,6 +47,10 @@ export QT_QPA_PLATFORM=offscreen
 test -s imt.pdf
 "$app/ddx" gui --exit-after-startup
 "$app/ddx-assistant" gui --exit-after-startup
+# the Chinese interface: its .qm compiled by the spec, loaded with no warning
+test -s "$app/_internal/ddx_app/_data/resources/translations/ddx_zh_CN.qm"
+zh_err=$("$app/ddx" gui --lang zh_CN --exit-after-startup 2>&1 >/dev/null)
+case "$zh_err" in *warning*) echo "$zh_err" >&2; exit 1 ;; esac
 
 # --- size and start-up ---------------------------------------------------------
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

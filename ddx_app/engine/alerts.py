@@ -5,6 +5,9 @@ warnings panel all render :func:`build_alerts` (``Analysis.alerts``) and nothing
 the exclusion criteria met, the "outside this differential?" warning, the knowledge
 base's red flags (active, then resolved) and the close call, most urgent first.
 
+The knowledge base's texts come in ``lang`` from their language maps; the words
+composed here go through :func:`ddx_app.i18n.gettext` (catalogue engine.<lang>.yaml).
+
 No Qt here. Annotations are evaluated, not postponed (see knowledge/model.py).
 """
 
@@ -12,6 +15,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..formatting import percent, times
+from ..i18n import gettext, translator
 from ..knowledge.model import KnowledgeBase, Provenance, text
 from . import rules
 
@@ -92,8 +96,11 @@ def _label(kb: KnowledgeBase, fid: str, lang: str) -> str:
 
 def results_text(kb: KnowledgeBase, a: "Analysis", findings, lang: str = "en") -> str:
     """'SOX10 = Negative; ALK (D5F3) = Positive' for recorded findings."""
-    return "; ".join(f"{_label(kb, f, lang)} = {kb.findings[f].state_label(a.states[f], kb, lang)}"
-                     for f in findings if f in a.states)
+    _ = translator(lang)
+    return _("; ").join(
+        _("{finding} = {state}", finding=_label(kb, f, lang),
+          state=kb.findings[f].state_label(a.states[f], kb, lang))
+        for f in findings if f in a.states)
 
 
 def _short(kb: KnowledgeBase, eid: str, lang: str) -> str:
@@ -105,13 +112,16 @@ def _exclusion(kb: KnowledgeBase, a: "Analysis", x, lang: str) -> Alert:
     prov = getattr(crit, "provenance", None)
     source = prov.label if prov is not None else (getattr(crit, "source", None) or "")
     found = results_text(kb, a, x.triggered_by, lang)
+    _ = translator(lang)
+    criterion = text(crit.name, lang)
     return Alert(
         id=f"exclusion:{x.entity}:{crit.id}", kind=EXCLUSION, level=CRITICAL,
-        title=f"{text(kb.entities[x.entity].name, lang)} excluded",
-        message=text(crit.name, lang) + (f" ({found})." if found else "."),
+        title=_("{entity} excluded", entity=text(kb.entities[x.entity].name, lang)),
+        message=(_("{criterion} ({results}).", criterion=criterion, results=found) if found
+                 else _("{criterion}.", criterion=criterion)),
         triggered_by=tuple(x.triggered_by),
-        resolved_by="Only a change in the findings that meet the criterion: check them for "
-                    "a recording or staining error.",
+        resolved_by=_("Only a change in the findings that meet the criterion: check them "
+                      "for a recording or staining error."),
         source=source, provenance=prov, entity=x.entity)
 
 
@@ -124,7 +134,8 @@ def _urgent(kb: KnowledgeBase, a: "Analysis", u, lang: str) -> Alert:
     prov = getattr(u, "provenance", None)
     return Alert(
         id=f"urgent:{u.id}", kind=URGENT, level=getattr(u, "level", None) or CRITICAL,
-        title=words(getattr(u, "title", None)) or "Urgent", message=words(u.message),
+        title=words(getattr(u, "title", None)) or gettext("Urgent", lang),
+        message=words(u.message),
         panel=tuple(getattr(u, "panel", ()) or ()),
         triggered_by=tuple(getattr(u, "triggered_by", ()) or ()),
         resolved_by=words(getattr(u, "resolves", None)),
@@ -133,40 +144,47 @@ def _urgent(kb: KnowledgeBase, a: "Analysis", u, lang: str) -> Alert:
 
 
 def _outside(kb: KnowledgeBase, o: rules.OutsideWarning, lang: str) -> Alert:
+    _ = translator(lang)
     best = _short(kb, o.best_fit, lang)
-    message = o.explanation
+    message = o.explanation_in(lang)
     if o.unexplained:
-        message += f" Least explained by {best}: " + "; ".join(
-            f"{_label(kb, f, lang)} = {kb.findings[f].state_label(s, kb, lang)} "
-            f"({percent(p)} in {best})" for f, s, p in o.unexplained) + "."
+        message += _(" Least explained by {entity}: {findings}.", entity=best,
+                     findings=_("; ").join(
+                         _("{finding} = {state} ({percent} in {entity})",
+                           finding=_label(kb, f, lang),
+                           state=kb.findings[f].state_label(s, kb, lang),
+                           percent=percent(p), entity=best)
+                         for f, s, p in o.unexplained))
     n_all = len(kb.whole.entities)
     items = tuple(
         AlertItem(eid, text(kb.whole.entities[eid].name, lang),
-                  f"outside the scope ranked; {percent(p)} when all {n_all} entities of the "
-                  "knowledge base are ranked", True, None)
+                  _("outside the scope ranked; {percent} when all {n} entities of the "
+                    "knowledge base are ranked", percent=percent(p), n=n_all), True, None)
         for eid, p in o.outside_scope)
     items += tuple(AlertItem(m.id, text(m.name, lang), text(m.hint, lang),
                              m.id in o.matched_mimics, m.provenance)
                    for m in o.mimics[:kb.display.mimics_shown])
     n = len(kb.entities)
     return Alert(
-        id="outside", kind=OUTSIDE, level=CRITICAL, title="Outside this differential?",
-        message=message, triggered_by=tuple(f for f, _, _ in o.unexplained),
-        resolved_by=f"Findings that one of the {n} entities explains: check those listed; "
-                    "if they are right, the lesion may be none of them (consider the "
-                    "mimics named).",
-        source="typicality check (kb.yaml engine.outside)", items=items)
+        id="outside", kind=OUTSIDE, level=CRITICAL, title=_("Outside this differential?"),
+        message=message, triggered_by=tuple(f for f, _s, _p in o.unexplained),
+        resolved_by=_("Findings that one of the {n} entities explains: check those listed; "
+                      "if they are right, the lesion may be none of them (consider the "
+                      "mimics named).", n=n),
+        source=_("typicality check (kb.yaml engine.outside)"), items=items)
 
 
 def _red_flag(kb: KnowledgeBase, a: "Analysis", r: rules.RedFlagResult, lang: str) -> Alert:
+    _ = translator(lang)
     flag = r.flag
     resolves = text(flag.resolves, lang)
     if not resolves and flag.panel:
-        resolves = "All of " + ", ".join(_label(kb, f, lang) for f in flag.panel) + " recorded."
+        resolves = _("All of {findings} recorded.", findings=_(", ").join(
+            _label(kb, f, lang) for f in flag.panel))
     title = text(flag.title, lang)
     return Alert(
         id=f"red_flag:{flag.id}", kind=RED_FLAG, level=flag.level,
-        title=f"Red flag: {title}" if title else "Red flag",
+        title=_("Red flag: {title}", title=title) if title else _("Red flag"),
         message=text(flag.message, lang),
         panel=() if r.resolved else r.not_done,
         triggered_by=r.triggered_by,
@@ -178,14 +196,16 @@ def _red_flag(kb: KnowledgeBase, a: "Analysis", r: rules.RedFlagResult, lang: st
 
 
 def _close_call(kb: KnowledgeBase, a: "Analysis", pair: tuple[str, str], lang: str) -> Alert:
+    _ = translator(lang)
     x, y = pair
     ratio = kb.settings.close_call_ratio
     return Alert(
-        id="close_call", kind=CLOSE_CALL, level=INFO, title="Close call",
-        message=f"{_short(kb, x, lang)} vs {_short(kb, y, lang)}: the leader is only "
-                f"{times(a.odds(x, y), kb.display.odds_cap)} as probable as the runner-up "
-                f"(less than {ratio:g}×). See the next best tests.",
-        resolved_by="A finding that separates the two (see the next best tests).",
+        id="close_call", kind=CLOSE_CALL, level=INFO, title=_("Close call"),
+        message=_("{leader} vs {runner_up}: the leader is only {times} as probable as the "
+                  "runner-up (less than {limit}×). See the next best tests.",
+                  leader=_short(kb, x, lang), runner_up=_short(kb, y, lang),
+                  times=times(a.odds(x, y), kb.display.odds_cap), limit=f"{ratio:g}"),
+        resolved_by=_("A finding that separates the two (see the next best tests)."),
         source="kb.yaml engine.close_call_ratio", entity=x)
 
 
@@ -208,14 +228,19 @@ def alert_json(kb: KnowledgeBase, alert: Alert, lang: str = "en") -> dict[str, A
 def alert_lines(kb: KnowledgeBase, alert: Alert, lang: str = "en") -> list[str]:
     """An alert as plain-text lines (the command line): heading and message, then what is
     not done and what resolves it, or, once resolved, what resolved it."""
+    _ = translator(lang)
     if not alert.active:
-        return [f"[resolved] {alert.title} — resolved by {alert.resolution or 'the findings'}."]
+        return [_("[resolved] {title} — resolved by {resolution}.", title=alert.title,
+                  resolution=alert.resolution or _("the findings"))]
     mark = {CRITICAL: "!!", WARNING: "!", INFO: "i"}.get(alert.level, "!")
     lines = [f"{mark} {alert.title} — {alert.message}"]
-    lines += [f"   - {i.name}" + (" (matches the findings)" if i.matched else "")
-              + f": {i.detail}" for i in alert.items]
+    lines += ["   - " + (_("{name} (matches the findings): {detail}", name=i.name,
+                            detail=i.detail) if i.matched else
+                          _("{name}: {detail}", name=i.name, detail=i.detail))
+              for i in alert.items]
     if alert.panel:
-        lines.append("   Not done: " + ", ".join(_label(kb, f, lang) for f in alert.panel) + ".")
+        lines.append("   " + _("Not done: {findings}.", findings=_(", ").join(
+            _label(kb, f, lang) for f in alert.panel)))
     if alert.resolved_by:
-        lines.append(f"   Resolved by: {alert.resolved_by}")
+        lines.append("   " + _("Resolved by: {what}", what=alert.resolved_by))
     return lines

@@ -13,6 +13,7 @@ import math
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..formatting import times
+from ..i18n import N_, gettext
 from ..knowledge.model import Band, KnowledgeBase, text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,9 +57,10 @@ def leader_sentence(a: "Analysis", lang: str = "en") -> str:
     if lo is None:
         return ""
     kb = a.kb
-    return (f"{text(kb.entities[lo.leader].short_name, lang)} is "
-            f"{times(lo.ratio, kb.display.odds_cap)} as probable as "
-            f"{text(kb.entities[lo.runner_up].short_name, lang)}.")
+    return gettext("{leader} is {times} as probable as {runner_up}.", lang,
+                   leader=text(kb.entities[lo.leader].short_name, lang),
+                   times=times(lo.ratio, kb.display.odds_cap),
+                   runner_up=text(kb.entities[lo.runner_up].short_name, lang))
 
 
 def leader_odds_json(a: "Analysis") -> dict | None:
@@ -72,26 +74,36 @@ def leader_odds_json(a: "Analysis") -> dict | None:
 
 
 UNSCORED_REASONS = {
-    "context": "context (the patient or the background mucosa), not lesion evidence",
-    "not_applicable": "not applicable given the other findings",
-    "preset": "already part of the prior in use",
+    "context": N_("context (the patient or the background mucosa), not lesion evidence"),
+    "not_applicable": N_("not applicable given the other findings"),
+    "preset": N_("already part of the prior in use"),
 }
-"""Why a recorded finding is not scored (engine.terms.UnscoredFinding.reason), in words,
-for the command line and the reports (the window says the same through tr())."""
+"""Why a recorded finding is not scored (engine.terms.UnscoredFinding.reason), in English
+words, for the command line and the reports (the window says the same through tr());
+:func:`unscored_reason` gives them in another language."""
 
 
-def scope_sentence(kb: KnowledgeBase, short: bool = False) -> str:
+def unscored_reason(reason: str, lang: str = "en") -> str:
+    """Why a recorded finding is not scored, in ``lang`` (the reason id itself when it
+    has no words)."""
+    words = UNSCORED_REASONS.get(reason)
+    return gettext(words, lang) if words is not None else reason
+
+
+def scope_sentence(kb: KnowledgeBase, short: bool = False, lang: str = "en") -> str:
     """What every displayed ranking is relative to (``short``: where space is tight, with
     the full sentence at hand, e.g. in a tooltip)."""
     n = len(kb.entities)
     if kb.scope != "all":
-        label = kb.scope_label(kb.scope)
+        label = kb.scope_label(kb.scope, lang)
         if short:
-            return f"Relative to the {n} entities of the scope '{label}' only."
-        return (f"Probabilities are relative to the {n} entities of the scope '{label}' "
-                f"(knowledge base {kb.id} {kb.version}); a lesion outside them is not "
-                "ranked.")
+            return gettext("Relative to the {n} entities of the scope '{scope}' only.", lang,
+                           n=n, scope=label)
+        return gettext("Probabilities are relative to the {n} entities of the scope '{scope}' "
+                       "(knowledge base {kb} {version}); a lesion outside them is not ranked.",
+                       lang, n=n, scope=label, kb=kb.id, version=kb.version)
     if short:
-        return f"Relative to the {n} entities of this knowledge base only."
-    return (f"Probabilities are relative to the {n} entities in this knowledge "
-            f"base ({kb.id} {kb.version}); a lesion outside them is not ranked.")
+        return gettext("Relative to the {n} entities of this knowledge base only.", lang, n=n)
+    return gettext("Probabilities are relative to the {n} entities in this knowledge base "
+                   "({kb} {version}); a lesion outside them is not ranked.",
+                   lang, n=n, kb=kb.id, version=kb.version)

@@ -10,6 +10,7 @@ import math
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from ..i18n import gettext
 from ..knowledge.conditions import evaluate, findings_in
 from ..knowledge.model import (
     Criterion,
@@ -193,16 +194,22 @@ class OutsideWarning(NamedTuple):
 
     @property
     def explanation(self) -> str:
-        parts = [text(p.message) for p in self.patterns]
+        """:meth:`explanation_in` English."""
+        return self.explanation_in("en")
+
+    def explanation_in(self, lang: str = "en") -> str:
+        """Why the findings may lie outside the differential, in ``lang``: the knowledge
+        base's patterns that hold, a left-out entity that fits better, the typicality."""
+        parts = [text(p.message, lang) for p in self.patterns]
         if self.outside_scope and not parts and not self.atypical:
-            parts.append("An entity outside the scope ranked fits these findings better than "
-                         "any entity inside it (listed below).")
+            parts.append(gettext("An entity outside the scope ranked fits these findings "
+                                 "better than any entity inside it (listed below).", lang))
         if self.atypical:
-            parts.append(
-                f"Even the best-fitting entity explains these findings poorly: the findings "
-                f"that argue against it are {abs(self.z):.1f} standard deviations less likely "
-                "than in a typical case of that entity.")
-        return " ".join(parts)
+            parts.append(gettext(
+                "Even the best-fitting entity explains these findings poorly: the findings "
+                "that argue against it are {sd} standard deviations less likely than in a "
+                "typical case of that entity.", lang, sd=f"{abs(self.z):.1f}"))
+        return gettext(" ", lang).join(parts)
 
 
 def typicality(kb: KnowledgeBase, states: Mapping[str, str],

@@ -43,6 +43,12 @@ def _texts() -> dict[str, tuple[str, str]]:
                              _tr("Hide the differential until you commit a diagnosis")),
         "ddx.view.stains_only": (_tr("&Stains and Tests Only"),
                                  _tr("Suggest only orderable stains and tests")),
+        "ddx.view.follow_leader": (_tr("&Follow the Leader"),
+                                   _tr("Unpin the entity chosen: the evidence shows the "
+                                       "leading entity again")),
+        "ddx.view.compare": (_tr("&Compare Leading Entities"),
+                             _tr("Switch between the evidence and the leading entities "
+                                 "side by side")),
         "ddx.view.kb_table": (_tr("&Comparison Table…"),
                               _tr("Entities against findings: frequencies, sources, "
                                   "what separates two entities")),

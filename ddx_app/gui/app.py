@@ -1,4 +1,5 @@
-"""Start the desktop app: ``ddx gui [CASE] [--screenshot OUT.png] [--exit-after-startup]``.
+"""Start the desktop app: ``ddx gui [CASE] [--lang zh_CN] [--screenshot OUT.png]
+[--exit-after-startup]``.
 
 ``run(args)`` is what ``ddx gui`` calls. With ``--screenshot`` the main window is
 rendered with the case loaded (works with ``QT_QPA_PLATFORM=offscreen``) and the
@@ -12,43 +13,85 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QIcon, QPalette
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSize, QTimer, QTranslator
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..errors import DdxError
+from ..i18n import DEFAULT_LANGUAGE, normalise
 from ..paths import (
     APP_ICON,
     BUNDLED_FONTS,
     ICON_SIZES,
+    cache_dir,
     fonts_dir,
     icons_dir,
     resources_dir,
     resources_problem,
 )
 from .settings import APPLICATION, ORGANIZATION
+from .translation_files import FALLBACK_CONTEXT, QM_NAME, TS_NAME, cached_qm_name, compile_ts
+
+# Bundled fonts that stand in for a whole script: registered only when no installed
+# family covers it (the 4 MB CJK font costs start-up time), then a fallback of the
+# application font, so Chinese or Korean text shows on a machine with no such font.
+_SCRIPT_FONTS = {"cjk": QFontDatabase.WritingSystem.SimplifiedChinese,
+                 "hangul": QFontDatabase.WritingSystem.Korean}
 
 
-def register_fonts() -> list[str]:
-    """Register the fonts shipped in resources/fonts whose family the system lacks (a
-    headless machine may have no fonts at all); returns the families registered."""
+def register_fonts(app: QGuiApplication | None = None) -> list[str]:
+    """Register the fonts shipped in resources/fonts that the system lacks (a headless
+    machine may have no fonts at all): a text font whose family is not installed, a
+    script's font when no installed family covers that script (those become fallbacks
+    of ``app``'s font). Returns the families registered."""
     families: list[str] = []
     folder = fonts_dir()
     if not folder.is_dir():
         return families
     installed = set(QFontDatabase.families())
+    # the family the application font resolves to now: an alias ("Sans Serif") may
+    # resolve to a registered fallback font afterwards, which would then draw all text
+    text_family = QFontInfo(app.font()).family() if app is not None else None
+    role_of = {name: role for role, (name, _family) in BUNDLED_FONTS.items()}
     family_of = dict(BUNDLED_FONTS.values())  # a file not listed is always registered
+    fallbacks: list[str] = []
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() not in (".ttf", ".otf", ".ttc"):
             continue
-        if family_of.get(path.name) in installed:
+        script = _SCRIPT_FONTS.get(role_of.get(path.name, ""))
+        if script is not None and QFontDatabase.families(script):
+            continue  # an installed font writes this script
+        if script is None and family_of.get(path.name) in installed:
             continue
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
-            families += QFontDatabase.applicationFontFamilies(font_id)
+            added = QFontDatabase.applicationFontFamilies(font_id)
+            families += added
+            if script is not None:
+                fallbacks += added
+    if fallbacks and app is not None:
+        if text_family and text_family not in fallbacks:
+            font = app.font()
+            font.setFamily(text_family)
+            app.setFont(font)
+        use_fallbacks(app, fallbacks)
     return families
+
+
+def use_fallbacks(app: QGuiApplication, fallbacks: list[str]) -> None:
+    """Make ``fallbacks`` the substitutes of every installed family, so characters those
+    lack are drawn from them.
+
+    Substitutions, not extra families on the application font: a family list makes Qt
+    size every line for the tallest of its fonts (Droid Sans Fallback adds two pixels a
+    row, and the differential loses a row at 1920×1080); a substitute is only asked for
+    the glyphs the first font lacks. An alias such as "Sans Serif" is left alone: a
+    substitute for it would be chosen before the installed family it stands for."""
+    for family in set(QFontDatabase.families()) - set(fallbacks):
+        QFont.insertSubstitutions(family, fallbacks)
 
 
 def app_icon() -> QIcon:
@@ -59,19 +102,86 @@ def app_icon() -> QIcon:
     return icon
 
 
-def install_translations(app: QApplication, lang: str) -> bool:
-    """Load ``resources/translations/ddx_<lang>.qm`` if a translation has been dropped in
-    (texts of the interface; knowledge-base texts use ``text(x, lang)`` instead)."""
-    if lang == "en":
-        return False
-    from PySide6.QtCore import QTranslator
+class _Translator(QTranslator):
+    """A .qm of ours: a text with no translation in its exact context is looked up in
+    the empty context, where every translation also sits (translation_files.py; a
+    Python ``tr`` does not always tell lupdate the context it runs in)."""
 
-    path = resources_dir() / "translations" / f"ddx_{lang}.qm"
-    translator = QTranslator(app)
-    if path.is_file() and translator.load(str(path)):
-        app.installTranslator(translator)
-        return True
-    return False
+    def translate(self, context, source, disambiguation=None, n=-1):
+        found = super().translate(context, source, disambiguation, n)
+        if not found and context:
+            found = super().translate(FALLBACK_CONTEXT, source, disambiguation, n)
+        return found or None  # None: not here, Qt asks the next translator
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _warned:
+        _warned.add(message)
+        print(f"ddx: warning: {message}", file=sys.stderr)
+
+
+def translation_file(lang: str) -> Path | None:
+    """The compiled interface translation of ``lang``: the .qm built with the package
+    (wheel, desktop bundle) when it is not older than its .ts, else one compiled from
+    the .ts into the per-user cache (a source checkout, an editable install); None
+    when there is none (a warning says why, once)."""
+    folder = resources_dir() / "translations"
+    ts, qm = folder / TS_NAME.format(lang=lang), folder / QM_NAME.format(lang=lang)
+    if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
+        return qm
+    if not ts.is_file():
+        _warn_once(f"no {lang} translation of the interface ({ts} is missing); "
+                   "showing it in English")
+        return None
+    try:
+        cache = cache_dir() / "translations"
+        cached = cache / cached_qm_name(ts, lang)
+    except (OSError, RuntimeError) as exc:
+        _warn_once(f"cannot compile the {lang} translation ({exc}); showing English")
+        return None
+    if cached.is_file():
+        return cached
+    problem = compile_ts(ts, cached)
+    if problem:
+        _warn_once(f"{problem}; the interface is shown in English")
+        return None
+    for old in cache.glob(f"ddx_{lang}-*.qm"):  # earlier versions of the .ts
+        if old != cached:
+            old.unlink(missing_ok=True)
+    return cached
+
+
+def install_translations(app: QCoreApplication, lang: str) -> bool:
+    """Show the interface in ``lang`` (an app language code, ``ddx_app.i18n``): remove
+    the translators installed for another language, install ours and Qt's own (dialog
+    buttons, context menus). English needs none. True when ours is in place.
+    (Knowledge-base texts use ``text(x, lang)`` instead.)"""
+    lang = normalise(lang)
+    for old in app.findChildren(QTranslator, _TRANSLATOR):
+        app.removeTranslator(old)
+        old.deleteLater()
+    if lang == DEFAULT_LANGUAGE:
+        return False
+    path = translation_file(lang)
+    if path is None:
+        return False
+    ours = _Translator(app)
+    if not ours.load(str(path)):
+        _warn_once(f"{path} is not a Qt translation file; showing English")
+        return False
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        qt_own.setObjectName(_TRANSLATOR)
+        app.installTranslator(qt_own)
+    ours.setObjectName(_TRANSLATOR)
+    app.installTranslator(ours)  # installed last: asked first
+    return True
+
+
+_TRANSLATOR = "ddxTranslator"
 
 
 def dark_palette() -> QPalette:
@@ -103,7 +213,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QGuiApplication.setApplicationDisplayName("DDx Assistant")
     QGuiApplication.setDesktopFileName(APP_ICON)  # packaging/ddx-assistant.desktop
     app.setWindowIcon(app_icon())
-    register_fonts()
+    register_fonts(app)
     if os.environ.get("DDX_GUI_THEME", "").lower() == "dark":
         from PySide6.QtWidgets import QStyleFactory
 
@@ -146,6 +256,8 @@ def run(args) -> int:
         return 2
     batch = bool(args.screenshot or args.exit_after_startup)
     settings = Settings()
+    if getattr(args, "lang", None):
+        settings.override_language(args.lang)  # this run only; the setting stays
     install_translations(app, settings.language)
     window = MainWindow(kb, settings)
     for problem in (window.recovery.unavailable and

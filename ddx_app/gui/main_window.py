@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,11 +26,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from .. import DISCLAIMER
+from ..i18n import LANGUAGES, normalise
 from ..knowledge.model import KnowledgeBase, text
 from .actions import ActionRegistry, StandardKey
 from .dialogs.prompts import Prompter
@@ -39,6 +49,7 @@ from .trainee import TraineeMixin
 from .widgets.alerts_panel import AlertsPanel
 from .widgets.analysis_panels import DifferentialPanel, SuggestionsPanel
 from .widgets.case_form import CaseForm
+from .widgets.compare_panel import ComparePanel
 from .widgets.evidence_panel import EvidencePanel
 from .widgets.findings_panel import FindingsPanel
 from .widgets.parts import splitter
@@ -78,6 +89,7 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
         self._example_titles = {}
         self._suggestions_live = False  # suggestions wait until the window is shown
         self._select_leader = True  # after new/open the evidence shows the leader
+        self._syncing = False  # True while the window, not the user, moves the selection
 
         self.doc = CaseDocument(kb, self.settings.prior, self.lang, self)
         self.registry = ActionRegistry(self)
@@ -154,10 +166,21 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
         self._middle_layout.setContentsMargins(0, 0, 0, 0)
         self._middle_layout.addWidget(self.middle_stack, 1)
 
-        # Right: evidence for the selected entity.
+        # Right: evidence for the selected entity (it follows the leader unless the user
+        # pins another), and in a second tab the leading entities side by side.
         self.evidence = EvidencePanel(self.kb, self.lang)
+        self.evidence.followLeaderRequested.connect(self.follow_leader)
+        self.compare_panel = ComparePanel(self.kb, self.lang)
+        self.compare_panel.findingActivated.connect(self.focus_finding)
+        self.right_tabs = QTabWidget()
+        self.right_tabs.setObjectName("rightTabs")
+        self.right_tabs.setDocumentMode(True)
+        self.right_tabs.addTab(self.evidence, "")
+        self.right_tabs.addTab(self.compare_panel, "")
         self.right_stack = QStackedWidget()
-        self.right_stack.addWidget(self.evidence)
+        self.right_stack.addWidget(self.right_tabs)
+        # trainee mode swaps the tabs for a note until the reveal: compare again then
+        self.right_stack.currentChanged.connect(lambda _i: self._update_compare())
 
         self.main_splitter = splitter(
             "mainSplitter", (self.left_splitter, middle, self.right_stack),
@@ -248,6 +271,10 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
         a.add("ddx.edit.clear_findings", self.clear_findings)
         a.add("ddx.view.trainee", self.set_trainee_mode, checkable=True)
         a.add("ddx.view.stains_only", self.stains_only.setChecked, checkable=True)
+        a.add("ddx.view.follow_leader", self.follow_leader).setEnabled(False)
+        a.add("ddx.view.compare", lambda: self.right_tabs.setCurrentWidget(
+            self.compare_panel if self.right_tabs.currentWidget() is self.evidence
+            else self.evidence))
         a["ddx.view.stains_only"].setChecked(self.stains_only.isChecked())
         group = QActionGroup(self)
         for mode, _label, _description in self.kb.prior_choices():  # presets are KB data
@@ -287,11 +314,22 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(a["ddx.edit.copy_summary"])
         self.view_menu = bar.addMenu("")
-        self.view_menu.addActions([a["ddx.view.trainee"], a["ddx.view.stains_only"]])
+        self.view_menu.addActions([a["ddx.view.trainee"], a["ddx.view.stains_only"],
+                                   a["ddx.view.follow_leader"], a["ddx.view.compare"]])
         self.view_menu.addSeparator()
         self.prior_menu = self.view_menu.addMenu("")
         self.prior_menu.addActions(
             [a[f"ddx.prior.{mode}"] for mode, _, _ in self.kb.prior_choices()])
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        languages = QActionGroup(self)
+        for code, name in LANGUAGES.items():  # each language named in its own words
+            action = languages.addAction(name)
+            action.setObjectName(f"ddx.language.{code}")
+            action.setCheckable(True)
+            action.setChecked(code == self.settings.language)
+            action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+        self.language_menu.addActions(languages.actions())
         self._build_practice_menu(bar)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(a["ddx.help.shortcuts"])
@@ -310,7 +348,14 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
         self.findings_panel.retranslate()
         self.differential_panel.retranslate(self.doc.prior, self.kb, self.lang)
         self.suggestions_panel.retranslate()
+        self.right_tabs.setTabText(0, self.tr("Evidence"))
+        self.right_tabs.setTabText(1, self.tr("Compare"))
+        self.right_tabs.setTabToolTip(1, self.tr(
+            "The leading entities side by side: how often each shows the findings that "
+            "separate them"))
+        self.compare_panel.retranslate()
         self.prior_menu.setTitle(self.tr("&Prior"))
+        self.language_menu.setTitle(self.tr("&Language"))
         self._retranslate_practice()
         for mode, label, description in self.kb.prior_choices():
             action = self.registry[f"ddx.prior.{mode}"]
@@ -336,13 +381,14 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
 
     # -- analysis -> views --------------------------------------------------------------------
     def _on_analysis(self, analysis) -> None:
-        self.differential_model.update(analysis)
-        self.differential_panel.show_analysis(analysis, self.lang)
-        sel = self.differential_view.selectionModel()
-        if self._select_leader or not sel.currentIndex().isValid():
-            self._select_leader = False
-            sel.setCurrentIndex(self.differential_model.index(0, 0), _SELECT_ROW)
-        self.evidence.show_entity(analysis, self.selected_entity())
+        self._syncing = True  # rows re-sorting move the current row: not a user's choice
+        try:
+            self.differential_model.update(analysis)
+            self.differential_panel.show_analysis(analysis, self.lang)
+            self._show_evidence_entity(analysis)
+        finally:
+            self._syncing = False
+        self._update_compare()
         self.alerts.update_from(None if self.analysis_hidden() else analysis)
         self._show_urgent(None if self.analysis_hidden() else analysis)
         self._update_suggestions()
@@ -373,9 +419,42 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
             self.differential_model.index(self.differential_model.row_of(entity), 0),
             _SELECT_ROW)
 
+    def _update_compare(self) -> None:
+        self.compare_panel.show_analysis(None if self.analysis_hidden() else self.doc.analysis)
+
+    def _show_evidence_entity(self, analysis) -> None:
+        """The evidence follows the leader, unless the user pinned another entity (a new
+        or opened case, or a scope without that entity, follows the leader again)."""
+        pinned = self.evidence.pinned
+        if self._select_leader or pinned not in analysis.posterior:
+            pinned = None
+        self._select_leader = False
+        leader = analysis.leader.entity
+        target = pinned or leader
+        if self.selected_entity() != target:
+            self.select_entity(target)
+        self.evidence.set_pinned(pinned, leader)
+        self.registry["ddx.view.follow_leader"].setEnabled(pinned is not None)
+        self.evidence.show_entity(analysis, target)
+
+    def follow_leader(self) -> None:
+        """Unpin: the evidence shows the leading entity again, and follows it."""
+        self.evidence.set_pinned(None)
+        self._syncing = True
+        try:
+            self._show_evidence_entity(self.doc.analysis)
+        finally:
+            self._syncing = False
+
     def _on_entity_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.evidence.show_entity(self.doc.analysis, current.data(EntityIdRole))
+        if not current.isValid() or self._syncing:
+            return
+        entity = current.data(EntityIdRole)
+        leader = self.doc.analysis.leader.entity
+        pinned = None if entity == leader else entity  # the leader itself: follow it
+        self.evidence.set_pinned(pinned, leader)
+        self.registry["ddx.view.follow_leader"].setEnabled(pinned is not None)
+        self.evidence.show_entity(self.doc.analysis, entity)
 
     def finish_startup(self, offer_recovery: bool = True) -> None:
         """After the window is shown: compute suggestions (imports NumPy), offer recovery."""
@@ -397,6 +476,33 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
         self.settings.prior = mode
         self.differential_panel.show_prior(mode)
         self.registry[f"ddx.prior.{mode}"].setChecked(True)
+
+    def set_language(self, lang: str) -> None:
+        """View ▸ Language: stored, and the interface changes at once (menus, titles,
+        panels); texts from the knowledge base (findings, diagnoses) and those a widget
+        sets only when built follow at the next start."""
+        from .app import install_translations
+
+        lang = normalise(lang)
+        self.settings.language = lang
+        install_translations(QCoreApplication.instance(), lang)
+        self.retranslate()
+        self._on_analysis(self.doc.analysis)  # notes, warnings, evidence written anew
+        for model in self.findChildren(QAbstractItemModel):  # column titles asked again
+            if isinstance(model, QAbstractListModel):
+                continue  # one column, no title
+            columns = model.columnCount(QModelIndex())
+            if columns > 0:
+                model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+        for action in self.language_menu.actions():
+            action.setChecked(action.objectName() == f"ddx.language.{lang}")
+        if lang != self.lang:
+            self.statusBar().showMessage(self.tr(
+                "Findings and diagnoses from the knowledge base, and a few other texts, "
+                "change to {language} at the next start.").format(language=LANGUAGES[lang]),
+                15000)
+        else:
+            self.statusBar().clearMessage()
 
     def set_stains_only(self, on: bool) -> None:
         self.settings.stains_only = on

@@ -12,6 +12,8 @@ import re
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ..i18n import DEFAULT_LANGUAGE, normalise
+
 _PRIOR_NAME = re.compile(r"[a-z0-9][a-z0-9_.-]*")  # an id, as the KB schema allows
 
 ORGANIZATION = "DDx Assistant"
@@ -26,6 +28,7 @@ class Settings:
     def __init__(self, qsettings: QSettings | None = None):
         self._s = qsettings or QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                                          ORGANIZATION, APPLICATION)
+        self._language_override: str | None = None
         if self._s.value("settings_version", 0, type=int) != SETTINGS_VERSION:
             # Version 1 is the first layout; later versions migrate old keys here.
             self._s.setValue("settings_version", SETTINGS_VERSION)
@@ -53,7 +56,7 @@ class Settings:
 
     @property
     def stains_only(self) -> bool:
-        return self._s.value("suggestions/stains_only", False, type=bool)
+        return self._s.value("suggestions/stains_only", True, type=bool)
 
     @stains_only.setter
     def stains_only(self, value: bool) -> None:
@@ -61,12 +64,20 @@ class Settings:
 
     @property
     def language(self) -> str:
-        """Language of knowledge-base texts (``text(x, lang)``); English until translated."""
-        return self._s.value("ui/language", "en", type=str) or "en"
+        """The app language (``ddx_app.i18n.LANGUAGES``: "en", "zh_CN") of the interface
+        and of knowledge-base texts; ``ddx gui --lang`` overrides it for one run."""
+        if self._language_override:
+            return self._language_override
+        return normalise(self._s.value("ui/language", DEFAULT_LANGUAGE, type=str))
 
     @language.setter
     def language(self, value: str) -> None:
-        self._s.setValue("ui/language", value)
+        self._language_override = None
+        self._s.setValue("ui/language", normalise(value))
+
+    def override_language(self, value: str | None) -> None:
+        """Use ``value`` for this run without storing it (``--lang``)."""
+        self._language_override = normalise(value) if value else None
 
     # -- window state -----------------------------------------------------------------------
     def state(self, name: str) -> QByteArray:

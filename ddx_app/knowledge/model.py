@@ -16,6 +16,8 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from ..i18n import gettext
+
 Text = dict[str, str]  # a language map, {"en": ..., "zh": ...}
 
 NUMERIC = "numeric"
@@ -38,6 +40,17 @@ class Bin(NamedTuple):
     label: Text
     lo: float
     hi: float
+
+
+class DisplayBelow(NamedTuple):
+    """findings.yaml ``display_below``: values under ``value`` are shown in another of the
+    finding's units (an age under 2 years in months); stored values never change."""
+
+    value: float
+    unit: str  # a key of the finding's ``units``
+    factor: float  # that unit's factor to the finding's unit (months: 1/12)
+    label: Text  # how the unit reads ({en: months, zh: 个月})
+    decimals: int = 0
 
 
 class Finding(NamedTuple):
@@ -65,6 +78,7 @@ class Finding(NamedTuple):
     decimals: int = 2  # a converted value is rounded to this many decimals
     query_fraction: bool = False  # a bare number below 1 is asked about (a percentage)
     short_label: Text | None = None  # for one-line summaries; default: see short_name()
+    display_below: DisplayBelow | None = None  # small values shown in another unit
 
     @property
     def is_context(self) -> bool:
@@ -204,6 +218,10 @@ class Provenance(NamedTuple):
     @property
     def label(self) -> str:
         return self.source or "expert estimate"
+
+    def label_in(self, lang: str = "en") -> str:
+        """The source id, or "expert estimate" in ``lang``."""
+        return self.source or gettext("expert estimate", lang)
 
 
 class Cell(NamedTuple):
@@ -551,7 +569,7 @@ class KnowledgeBase:
     def scope_label(self, name: str, lang: str = "en") -> str:
         if name in self.scopes:
             return text(self.scopes[name].label, lang)
-        return "All entities" if name == ALL_ENTITIES else name
+        return gettext("All entities", lang) if name == ALL_ENTITIES else name
 
     def scoped(self, name: str | None) -> "KnowledgeBase":
         """This knowledge base restricted to one named subset of its entities (kb.yaml

@@ -56,17 +56,22 @@ def test_role_and_flag_constants_are_qt_values():
 
 
 def test_bundled_fonts_fill_only_the_families_the_system_lacks(qapp, monkeypatch):
-    """A machine with DejaVu Sans, a CJK fallback and a Hangul font loads none of the
+    """A machine with DejaVu Sans, a CJK font and a Hangul font loads none of the
     bundled files; a machine without fonts (a bare container) gets every family from
-    resources/fonts."""
+    resources/fonts. (Scripts count by coverage: any family writing Chinese will do.)"""
     from PySide6.QtGui import QFontDatabase
 
     from ddx_app.gui import app
 
-    def system_has(*families):
-        monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *a: list(families)))
+    cjk, hangul = (QFontDatabase.WritingSystem.SimplifiedChinese,
+                   QFontDatabase.WritingSystem.Korean)
+    covers = {"Noto Sans CJK SC": {cjk}, "NanumSquare": {hangul}}
 
-    system_has("DejaVu Sans", "Droid Sans Fallback", "NanumSquare")
+    def system_has(*families):
+        monkeypatch.setattr(QFontDatabase, "families", staticmethod(
+            lambda ws=None: [f for f in families if ws is None or ws in covers.get(f, ())]))
+
+    system_has("DejaVu Sans", "Noto Sans CJK SC", "NanumSquare")
     assert app.register_fonts() == []
     system_has("DejaVu Sans", "NanumSquare")
     assert app.register_fonts() == ["Droid Sans Fallback"]
