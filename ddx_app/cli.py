@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from . import DISCLAIMER, __version__, disclaimer, training_cli
-from .case import Case, load_case
+from .case import SIGN_OUT_FIELDS, Case, load_case
 from .cli_common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, count
 from .engine import Analysis, analyse
 from .engine.alerts import alert_json, alert_lines
@@ -165,6 +165,7 @@ def _entry_arguments(sub) -> None:
                        help="the findings (several words are joined with spaces)")
     parse.add_argument("--json", action="store_true", help="machine-readable output")
     parse.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: bundled)")
+    _lang_argument(parse)
     case = sub.add_parser("case", help="case files")
     case_sub = case.add_subparsers(dest="case_command", required=True)
     new = case_sub.add_parser(
@@ -177,10 +178,14 @@ def _entry_arguments(sub) -> None:
                      help="the findings as text, e.g. '" + ENTRY_EXAMPLE + "'")
     new.add_argument("--case-id", metavar="ID", help="accession or teaching label")
     new.add_argument("--title", metavar="T", help="a title for the case")
+    for field in SIGN_OUT_FIELDS:
+        new.add_argument("--" + field.replace("_", "-"), metavar="TEXT", dest=field,
+                         help=f"the case's {field.replace('_', ' ')} (printed on the report)")
     new.add_argument("--force", action="store_true", help="replace FILE if it exists")
     new.add_argument("--partial", action="store_true",
                      help="write the findings understood even when some text is not")
     new.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: bundled)")
+    _lang_argument(new)
 
 
 GUI_HELP = "start the desktop application (default)"
@@ -561,19 +566,19 @@ def _entry_text(parts: list[str]) -> str | None:
     return line
 
 
-def entry_preview_lines(kb: KnowledgeBase, result) -> list[str]:
+def entry_preview_lines(kb: KnowledgeBase, result, lang: str = "en") -> list[str]:
     """``ddx parse``: each finding understood (label, value, the text it came from), the
     text not understood, the questions and the notes."""
     from .quick_entry import label, value_text
 
     lines = []
     if result.items:
-        rows = [(label(kb, i.finding), value_text(kb, i.finding, i.value)
+        rows = [(label(kb, i.finding, lang), value_text(kb, i.finding, i.value, lang)
                  + (f" ({i.note})" if i.note else ""), i.text) for i in result.items]
-        lw = max(len(r[0]) for r in rows)
-        vw = max(len(r[1]) for r in rows)
+        lw = max(_cols(r[0]) for r in rows)
+        vw = max(_cols(r[1]) for r in rows)
         lines.append(f"Understood ({len(result.findings)}):")
-        lines += [f"  {name:<{lw}}  {value:<{vw}}  <- {terminal_safe(repr(typed))}"
+        lines += [f"  {_pad(name, lw)}  {_pad(value, vw)}  <- {terminal_safe(repr(typed))}"
                   for name, value, typed in rows]
     else:
         lines.append("Understood: nothing")
@@ -596,13 +601,14 @@ def cmd_parse(args) -> int:
     line = _entry_text(args.text)
     if line is None:
         return EXIT_BAD_INPUT
-    result = parse(kb, line)
+    lang = output_language(args)
+    result = parse(kb, line, lang)
     if args.json:
-        out = result.to_json(kb)
+        out = result.to_json(kb, lang)
         out["knowledge_base"] = {"id": kb.id, "version": kb.version, "sha256": kb.sha256}
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        print("\n".join(entry_preview_lines(kb, result)))
+        print("\n".join(entry_preview_lines(kb, result, lang)))
     return EXIT_OK if result.recognised else EXIT_BAD_INPUT
 
 
@@ -615,10 +621,11 @@ def cmd_case(args) -> int:
     line = _entry_text([args.findings])
     if line is None:
         return EXIT_BAD_INPUT
-    result = parse(kb, line)
+    lang = output_language(args)
+    result = parse(kb, line, lang)
     if not result.recognised or ((result.unrecognised or result.questions)
                                  and not args.partial):
-        print("\n".join(entry_preview_lines(kb, result)), file=sys.stderr)
+        print("\n".join(entry_preview_lines(kb, result, lang)), file=sys.stderr)
         reason = ("no finding was understood" if not result.recognised else
                   "part of the text was not understood or needs an answer (shown above); "
                   "correct it, or give --partial to write what was understood")
@@ -628,7 +635,9 @@ def cmd_case(args) -> int:
         print(f"ddx: error: {terminal_safe(args.output)} already exists: not replaced "
               "(give --force to replace it)", file=sys.stderr)
         return EXIT_FAILED
-    case = Case(findings=dict(result.findings), case_id=args.case_id, title=args.title)
+    sign_out = {f: getattr(args, f) for f in SIGN_OUT_FIELDS if getattr(args, f, None)}
+    case = Case(findings=dict(result.findings), case_id=args.case_id, title=args.title,
+                sign_out=sign_out)
     try:
         save_case(case, args.output, kb)
     except OSError as exc:
@@ -636,7 +645,7 @@ def cmd_case(args) -> int:
               file=sys.stderr)
         return EXIT_FAILED
     if result.unrecognised or result.questions or result.notes:
-        print("\n".join(entry_preview_lines(kb, result)), file=sys.stderr)
+        print("\n".join(entry_preview_lines(kb, result, lang)), file=sys.stderr)
     print(f"{terminal_safe(args.output)}: case with {len(result.findings)} finding(s) "
           f"(knowledge base {kb.version}, sha256 {kb.short_hash})")
     return EXIT_OK

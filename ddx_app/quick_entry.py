@@ -51,7 +51,7 @@ from .values import with_unit as with_unit  # re-exported: one number format eve
 MAX_CHARS = 10_000
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"), "-")
-_SEPARATORS = ",;|\n\r"
+_SEPARATORS = ",;|\n\r，、；。"  # the full-width ones as Chinese text writes them
 _END = ""  # trie key of a phrase's payload: no character of the text is empty (a NUL was)
 _COMPARATORS = ("<=", ">=", "≤", "≥", "<", ">", "=<", "=>")
 _APPROX = ("~", "≈", "±")
@@ -158,6 +158,20 @@ def _wordy(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _cjk(ch: str) -> bool:
+    """A Han character or kana: Chinese and Japanese put no spaces between words, so
+    every position next to one is a word boundary ("SMA阳性", "结蛋白阴性")."""
+    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" \
+        or "\uf900" <= ch <= "\ufaff"
+
+
+def _boundary(t: str, i: int) -> bool:
+    """Whether a word may end before ``t[i]`` (``i`` > 0)."""
+    last = t[i - 1]
+    return (i == len(t) or not _wordy(last) or not _wordy(t[i]) or _cjk(last)
+            or _cjk(t[i]))
+
+
 def label(kb: KnowledgeBase, fid: str, lang: str = "en") -> str:
     return text(kb.findings[fid].label, lang)
 
@@ -189,12 +203,16 @@ class _Vocabulary:
             elif rank == old[0]:
                 old[1].add(fid)
 
-        langs = ("en",) if lang == "en" else ("en", lang)
+        # the app's language ("zh_CN") reads the knowledge base's texts in "zh" too
+        langs = tuple(dict.fromkeys(("en", lang.split("_")[0], lang)))
         state_ids: list[str] = []
         for fid, f in kb.findings.items():
             for lg in langs:
                 if f.label.get(lg):
                     name(f.label[lg], fid, 0)
+                    head = re.split(r"\s*[(（]", f.label[lg], maxsplit=1)[0]
+                    if head and head != f.label[lg]:  # "结蛋白 (Desmin)": "结蛋白" too
+                        name(head, fid, 1)
                 for syn in f.synonyms.get(lg, ()):
                     name(syn, fid, 1)
             name(fid, fid, 0)
@@ -243,10 +261,8 @@ class _Vocabulary:
         payloads). A space in a phrase matches any run of spaces and tabs."""
         node, i, n, best = trie, pos, len(t), None
         while True:
-            if _END in node and i > pos:
-                last = t[i - 1]
-                if not _wordy(last) or i == n or not _wordy(t[i]):
-                    best = (i, node[_END])
+            if _END in node and i > pos and _boundary(t, i):
+                best = (i, node[_END])
             if i >= n:
                 break
             ch = t[i]
@@ -309,6 +325,9 @@ def _lex(vocab: _Vocabulary, t: str) -> list[_Tok]:
             while end < n and not t[end].isspace() and t[end] not in _SEPARATORS and not (
                     t[end] == "." and (end + 1 == n or t[end + 1].isspace())):
                 end += 1
+                if end < n and (_cjk(t[end]) or _cjk(t[end - 1])) and (
+                        vocab.longest(vocab.trie, t, end) or _number(vocab, t, end)):
+                    break  # no spaces in Chinese: the unknown run ends where a word begins
             toks.append(_Tok("unknown", i, max(end, i + 1)))
             i = max(end, i + 1)
             continue

@@ -110,7 +110,7 @@ def _short(kb: KnowledgeBase, eid: str, lang: str) -> str:
 def _exclusion(kb: KnowledgeBase, a: "Analysis", x, lang: str) -> Alert:
     crit = x.criterion
     prov = getattr(crit, "provenance", None)
-    source = prov.label if prov is not None else (getattr(crit, "source", None) or "")
+    source = prov.label_in(lang) if prov is not None else (getattr(crit, "source", None) or "")
     found = results_text(kb, a, x.triggered_by, lang)
     _ = translator(lang)
     criterion = text(crit.name, lang)
@@ -139,7 +139,7 @@ def _urgent(kb: KnowledgeBase, a: "Analysis", u, lang: str) -> Alert:
         panel=tuple(getattr(u, "panel", ()) or ()),
         triggered_by=tuple(getattr(u, "triggered_by", ()) or ()),
         resolved_by=words(getattr(u, "resolves", None)),
-        source=prov.label if prov is not None else "", provenance=prov,
+        source=prov.label_in(lang) if prov is not None else "", provenance=prov,
         entity=getattr(u, "entity", None))
 
 
@@ -192,7 +192,7 @@ def _red_flag(kb: KnowledgeBase, a: "Analysis", r: rules.RedFlagResult, lang: st
         resolved_by=resolves,
         resolution=results_text(kb, a, r.resolved_by, lang) if r.resolved else "",
         resolved_with=r.resolved_by if r.resolved else (),
-        source=flag.provenance.label, provenance=flag.provenance, entity=flag.about)
+        source=flag.provenance.label_in(lang), provenance=flag.provenance, entity=flag.about)
 
 
 def _close_call(kb: KnowledgeBase, a: "Analysis", pair: tuple[str, str], lang: str) -> Alert:

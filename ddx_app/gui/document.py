@@ -186,21 +186,32 @@ class CaseDocument(QObject):
         """Record a term the vocabulary does not know ("EMA focal") as ONE undo step; False
         (nothing recorded) for an empty term or one already recorded (case and spaces
         aside). ValueError for a term longer than a case file takes."""
+        return bool(self.add_other_findings([term]))
+
+    def add_other_findings(self, terms: list[str]) -> list[str]:
+        """Record several terms as ONE undo step; the terms recorded (empty ones and those
+        already there, case and spaces aside, are skipped). ValueError for a term longer
+        than a case file takes (then nothing is recorded)."""
         from ..case import MAX_OTHER_FINDING_CHARS
         from .commands import SetOtherFindingsCommand
 
-        term = " ".join(str(term).split())
-        if not term:
-            return False
-        if len(term) > MAX_OTHER_FINDING_CHARS:
-            raise ValueError(self.tr("An other finding is at most {n} characters; put longer "
-                                     "text in the notes").format(n=MAX_OTHER_FINDING_CHARS))
-        if term.casefold() in {t.casefold() for t in self.case.other_findings}:
-            return False
+        known = {t.casefold() for t in self.case.other_findings}
+        added: list[str] = []
+        for raw in terms:
+            term = " ".join(str(raw).split())
+            if len(term) > MAX_OTHER_FINDING_CHARS:
+                raise ValueError(self.tr("An other finding is at most {n} characters; put "
+                                         "longer text in the notes").format(
+                                             n=MAX_OTHER_FINDING_CHARS))
+            if term and term.casefold() not in known:
+                known.add(term.casefold())
+                added.append(term)
+        if not added:
+            return []
         self.undo_stack.push(SetOtherFindingsCommand(
-            self, [*self.case.other_findings, term],
-            self.tr("Record other finding '{term}'").format(term=term)))
-        return True
+            self, [*self.case.other_findings, *added],
+            self.tr("Record other finding '{term}'").format(term="', '".join(added))))
+        return added
 
     def remove_other_finding(self, index: int) -> bool:
         """Remove the other finding at ``index`` (one undo step)."""

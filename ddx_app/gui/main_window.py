@@ -129,6 +129,7 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
         self.filter_edit = self.findings_panel.filter_edit
         self.quick_entry = self.findings_panel.quick_entry
         self.findings_panel.quick_entry_box.applyRequested.connect(self.apply_quick_entry)
+        self.findings_panel.quick_entry_box.otherRequested.connect(self.record_other_findings)
         self.findings_view = self.findings_panel.view
         self.left_splitter = splitter("leftSplitter", (self.case_form, self.findings_panel),
                                       vertical=True, stretch=(0, 1), sizes=(150, 650))
@@ -535,9 +536,21 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
         left = len(result.unrecognised) + len(result.questions)
         message = self.tr("Quick entry: recorded {count} finding(s)").format(count=len(changed))
         if left:
-            message += self.tr("; {left} item(s) not understood stay in the line").format(
-                left=left)
+            message += self.tr("; {left} item(s) not understood stay in the line "
+                               "(Ctrl+Enter keeps them as other findings)").format(left=left)
         self.statusBar().showMessage(message, 8000)
+
+    def record_other_findings(self, terms: list) -> None:
+        """Ctrl+Enter in the quick entry: the words it did not understand become other
+        findings (one undo step; kept in the case file and the report, never scored)."""
+        try:
+            added = self.doc.add_other_findings(terms)
+        except ValueError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        self.statusBar().showMessage(self.tr(
+            "Recorded {count} other finding(s), not scored: {terms}").format(
+                count=len(added), terms=", ".join(added)), 8000)
 
     def copy_summary(self) -> None:
         """Edit > Copy Summary: the plain-text summary (ddx summary) on the clipboard."""

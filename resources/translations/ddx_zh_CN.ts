@@ -591,32 +591,32 @@
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/document.py" line="196"/>
+        <location filename="../../ddx_app/gui/document.py" line="203"/>
         <source>An other finding is at most {n} characters; put longer text in the notes</source>
         <translation>其他所见最多 {n} 个字符；较长的文字请写在备注中</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/document.py" line="202"/>
+        <location filename="../../ddx_app/gui/document.py" line="213"/>
         <source>Record other finding &apos;{term}&apos;</source>
         <translation>记录其他所见“{term}”</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/document.py" line="214"/>
+        <location filename="../../ddx_app/gui/document.py" line="225"/>
         <source>Remove other finding &apos;{term}&apos;</source>
         <translation>删除其他所见“{term}”</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/document.py" line="229"/>
+        <location filename="../../ddx_app/gui/document.py" line="240"/>
         <source>case ID</source>
         <translation>病例编号</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/document.py" line="229"/>
+        <location filename="../../ddx_app/gui/document.py" line="240"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/document.py" line="230"/>
+        <location filename="../../ddx_app/gui/document.py" line="241"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
@@ -874,7 +874,7 @@ Each cell: how often {short} shows the row&apos;s result (knowledge-base frequen
 <context>
     <name>Disclaimer</name>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="367"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="368"/>
         <source>Decision support only, not a diagnosis: the differential is computed from the findings recorded and a knowledge base of published frequencies and expert estimates. The diagnosis rests with the pathologist.</source>
         <translation>仅供决策辅助，不构成诊断：鉴别诊断根据所记录的所见及一个由已发表频率和专家估计构成的知识库计算得出。诊断由病理医师作出。</translation>
     </message>
@@ -1269,152 +1269,161 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="342"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="343"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="343"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="344"/>
         <source>Open &amp;Example</source>
         <translation>打开示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="344"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="345"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="345"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="346"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="346"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="347"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="347"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="348"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="351"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="352"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="352"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="353"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="354"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="355"/>
         <source>The leading entities side by side: how often each shows the findings that separate them</source>
         <translation>首位病种并列对比：各病种出现可区分它们的所见的频率</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="357"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="358"/>
         <source>&amp;Prior</source>
         <translation>先验(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="358"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="359"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="368"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="369"/>
         <source>Disclaimer</source>
         <translation>免责声明</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="369"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="370"/>
         <source>Knowledge base {id} {version} · {hash}</source>
         <translation>知识库 {id} {version} · {hash}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="371"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="372"/>
         <source>SHA-256 {sha}</source>
         <translation>SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="377"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="378"/>
         <source>Trainee mode: the differential, warnings and next best tests are hidden until you commit a diagnosis or reveal.</source>
         <translation>学员模式：在你提交诊断或揭晓答案之前，鉴别诊断、警示和下一步最佳检查均被隐藏。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="380"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="381"/>
         <source>The evidence is hidden until you commit a diagnosis or reveal.</source>
         <translation>在你提交诊断或揭晓答案之前，证据被隐藏。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="501"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="502"/>
         <source>Findings and diagnoses from the knowledge base, and a few other texts, change to {language} at the next start.</source>
         <translation>来自知识库的所见和诊断以及其他少数文本将在下次启动时切换为{language}。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="526"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="527"/>
         <source>Quick entry: nothing understood; see the line under it</source>
         <translation>快速录入：未识别任何内容；请看下方说明</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="530"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="531"/>
         <source>Quick entry ({count} findings)</source>
         <translation>快速录入（{count} 项所见）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="536"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="537"/>
         <source>Quick entry: recorded {count} finding(s)</source>
         <translation>快速录入：已记录 {count} 项所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="538"/>
-        <source>; {left} item(s) not understood stay in the line</source>
-        <translation>；{left} 项未识别，留在输入行中</translation>
+        <location filename="../../ddx_app/gui/main_window.py" line="539"/>
+        <source>; {left} item(s) not understood stay in the line (Ctrl+Enter keeps them as other findings)</source>
+        <translation>；{left} 项未能识别，保留在输入行中（Ctrl+Enter 将其记为其他所见）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="546"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="552"/>
+        <source>Recorded {count} other finding(s), not scored: {terms}</source>
+        <translation>已记录 {count} 项其他所见（不计分）：{terms}</translation>
+    </message>
+    <message>
+        <source>; {left} item(s) not understood stay in the line</source>
+        <translation type="vanished">；{left} 项未识别，留在输入行中</translation>
+    </message>
+    <message>
+        <location filename="../../ddx_app/gui/main_window.py" line="559"/>
         <source>Trainee mode: the summary shows the differential; commit a diagnosis or reveal first</source>
         <translation>学员模式：摘要会显示鉴别诊断；请先提交诊断或揭晓答案</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="553"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="566"/>
         <source>Summary copied to the clipboard ({lines} lines)</source>
         <translation>摘要已复制到剪贴板（{lines} 行）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="560"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="573"/>
         <source>{finding}: press P/N (or Space) to record the result</source>
         <translation>{finding}：按 P/N（或空格）记录结果</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="577"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="590"/>
         <source>Clear all findings</source>
         <translation>清除全部所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="588"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="601"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="588"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="601"/>
         <source>Reports are not available.</source>
         <translation>报告功能不可用。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="597"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="610"/>
         <source>A report is still being exported.</source>
         <translation>仍有报告正在导出。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="622"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="635"/>
         <source> (trainee)</source>
         <translation>（学员）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="624"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="637"/>
         <source>{name}[*] — DDx Assistant{suffix}</source>
         <translation>{name}[*] — DDx Assistant{suffix}</translation>
     </message>
@@ -1755,37 +1764,41 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
 <context>
     <name>QuickEntryBox</name>
     <message>
-        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="68"/>
+        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="75"/>
         <source>Quick entry, e.g. SMA+ desmin- CK focal Ki67 15% 14 months (Ctrl+L; Enter records)</source>
         <translation>快速录入，例如 SMA+ desmin- CK focal Ki67 15% 14 months（Ctrl+L；Enter 记录）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="69"/>
+        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="76"/>
         <source>Quick entry</source>
         <translation>快速录入</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="71"/>
         <source>Type findings as text: names or synonyms with a result after or before them (SMA+, desmin neg, no necrosis, CK focal), numbers with units (Ki67 15%, IgG4 60/HPF, serum IgG4 2.1 g/L, 14 months). Enter records everything understood as one undoable change; what was not understood stays in the line. Escape clears.</source>
-        <translation>以文本录入所见：名称或同义词，结果写在其前或其后（SMA+、desmin neg、no necrosis、CK focal），数值带单位（Ki67 15%、IgG4 60/HPF、serum IgG4 2.1 g/L、14 months）。按 Enter 将所有已识别内容作为一次可撤销的更改记录；未识别的部分留在输入行中。按 Esc 清空。</translation>
+        <translation type="vanished">以文本录入所见：名称或同义词，结果写在其前或其后（SMA+、desmin neg、no necrosis、CK focal），数值带单位（Ki67 15%、IgG4 60/HPF、serum IgG4 2.1 g/L、14 months）。按 Enter 将所有已识别内容作为一次可撤销的更改记录；未识别的部分留在输入行中。按 Esc 清空。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="87"/>
+        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="78"/>
+        <source>Type findings as text: names or synonyms with a result after or before them (SMA+, desmin neg, no necrosis, CK focal), numbers with units (Ki67 15%, IgG4 60/HPF, serum IgG4 2.1 g/L, 14 months). Enter records everything understood as one undoable change; what was not understood stays in the line. Ctrl+Enter records the words not understood as other findings (kept in the case and the report, never scored). Escape clears.</source>
+        <translation>以文字输入所见：名称或同义词，结果写在其前或其后（SMA+、desmin neg、未见坏死、CK灶状阳性、SMA阳性），数值带单位（Ki67 15%、IgG4 60/HPF、血清 IgG4 2.1 g/L、14个月）。Enter 将所有已识别内容作为一次可撤销的更改记录；未识别的内容保留在输入行中。Ctrl+Enter 将未识别的词记为其他所见（保存在病例和报告中，从不计分）。Esc 清除。</translation>
+    </message>
+    <message>
+        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="96"/>
         <source>Quick entry preview</source>
         <translation>快速录入预览</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="123"/>
+        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="132"/>
         <source>not understood: {words}</source>
         <translation>未识别：{words}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="127"/>
+        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="136"/>
         <source>Nothing understood yet</source>
         <translation>尚未识别任何内容</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="139"/>
+        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="148"/>
         <source>Not understood: {text}</source>
         <translation>未识别：{text}</translation>
     </message>
@@ -2212,157 +2225,157 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
 <context>
     <name>TraineePanel</name>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="62"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="63"/>
         <source>Trainee mode</source>
         <translation>学员模式</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="77"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="78"/>
         <source>Stain or test to order</source>
         <translation>要申请的染色或检查</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="81"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="82"/>
         <source>&amp;Order</source>
         <translation>申请(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="93"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="94"/>
         <source>Your leading diagnosis</source>
         <translation>你的首选诊断</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="98"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="99"/>
         <source>Your leading diagnosis…</source>
         <translation>你的首选诊断…</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="101"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="102"/>
         <source>&amp;Commit</source>
         <translation>提交(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="104"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="105"/>
         <source>&amp;Reveal</source>
         <translation>揭晓(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="160"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="161"/>
         <source>Record the findings, then commit your diagnosis or reveal the differential.</source>
         <translation>记录所见，然后提交你的诊断或揭晓鉴别诊断。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="166"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="167"/>
         <source>Practice case: read the history and the picture, record what you see in the checklist, order stains and tests one at a time, then commit your diagnosis.</source>
         <translation>练习病例：阅读病史和影像表现，在核查表中记录你所见到的，逐项申请染色和检查，然后提交你的诊断。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="175"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="176"/>
         <source>Order a stain or test…</source>
         <translation>申请染色或检查…</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="185"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="186"/>
         <source>{n} ordered</source>
         <translation>已申请 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="194"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="195"/>
         <source>History</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="197"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="198"/>
         <source>Clinical and H&amp;E findings</source>
         <translation>临床和 HE 所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="203"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="204"/>
         <source>None given: order what you need.</source>
         <translation>未提供：请申请你需要的检查。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="205"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="206"/>
         <source>Stains and tests ordered ({n})</source>
         <translation>已申请的染色和检查（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="209"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="210"/>
         <source>not done in this case</source>
         <translation>本病例未做</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="241"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="242"/>
         <source>Revealed: the answer is {a}.</source>
         <translation>已揭晓：答案是 {a}。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="243"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="244"/>
         <source>Right: {a}.</source>
         <translation>正确：{a}。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="245"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="246"/>
         <source>Your diagnosis was {g}; the answer is {a}.</source>
         <translation>你的诊断是 {g}；答案是 {a}。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="248"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="249"/>
         <source>The feedback is in the right-hand column.</source>
         <translation>反馈显示在右侧栏中。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="259"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="260"/>
         <source>Your diagnosis, {g}, matches the case&apos;s answer.</source>
         <translation>你的诊断 {g} 与病例答案一致。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="261"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="262"/>
         <source>Your diagnosis was {g}; the case&apos;s answer is {a}.</source>
         <translation>你的诊断是 {g}；病例答案是 {a}。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="263"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="264"/>
         <source>The case&apos;s answer is {a}.</source>
         <translation>病例答案是 {a}。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="265"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="266"/>
         <source>Your diagnosis was {g}. This case has no teaching answer; the differential&apos;s leader is {l}.</source>
         <translation>你的诊断是 {g}。本病例没有教学答案；鉴别诊断的首位是 {l}。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="268"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="269"/>
         <source>This case has no teaching answer; the differential&apos;s leader is {l}.</source>
         <translation>本病例没有教学答案；鉴别诊断的首位是 {l}。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="276"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="277"/>
         <source>Teaching note:</source>
         <translation>教学要点：</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="296"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="297"/>
         <source>Why {a} rather than {b}</source>
         <translation>为何是 {a} 而不是 {b}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="298"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="299"/>
         <source>posterior odds {odds}</source>
         <translation>后验比值 {odds}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="301"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="302"/>
         <source>No findings are recorded yet: only the prior separates them.</source>
         <translation>尚未记录任何所见：只有先验能区分它们。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="313"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="314"/>
         <source>For {a}:</source>
         <translation>支持 {a} 的：</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="314"/>
+        <location filename="../../ddx_app/gui/widgets/trainee_panel.py" line="315"/>
         <source>What pointed to {b}:</source>
         <translation>提示 {b} 的：</translation>
     </message>

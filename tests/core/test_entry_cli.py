@@ -160,3 +160,26 @@ def test_summary_lists_critical_warnings_and_omits_stains_when_settled(kb):
          and not x.is_numeric and f not in case.findings], "negative")})
     text = "\n".join(summary_lines(None, settled))
     assert settled.settled(orderable_only=True) == ("Recommended next" not in text)
+
+
+def test_case_new_records_the_sign_out_fields(capsys, kb, tmp_path):
+    from ddx_app.case import load_case
+
+    target = tmp_path / "n.ddx.yaml"
+    code, _, _ = run(capsys, "case", "new", "-o", str(target), "--findings", "SMA+ desmin-",
+                       "--specimen", "Left nasal cavity mass, biopsy", "--site",
+                       "Left nasal cavity", "--requesting-clinician", "Dr Li (ENT)",
+                       "--pathologist", "Dr Wang")
+    assert code == 0
+    case = load_case(target, kb)
+    assert case.sign_out == {"specimen": "Left nasal cavity mass, biopsy",
+                             "site": "Left nasal cavity",
+                             "requesting_clinician": "Dr Li (ENT)", "pathologist": "Dr Wang"}
+
+
+def test_parse_in_chinese_reads_the_chinese_vocabulary_and_labels(capsys):
+    code, out, _ = run(capsys, "parse", "--lang", "zh_CN", "SMA阳性，结蛋白阴性")
+    assert code == 0
+    assert "结蛋白" in out and "阴性" in out
+    code, out, _ = run(capsys, "parse", "--json", "SMA阳性")  # English: not a word of it
+    assert json.loads(out)["findings"] == {}

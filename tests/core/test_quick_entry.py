@@ -268,3 +268,31 @@ def test_a_nul_in_the_text_is_only_not_understood(kb):
     a name's first character walked into it and crashed the parser."""
     r = parse(kb, "/\x000")
     assert not r.findings and r.unrecognised
+
+
+# -- Chinese: no spaces between words, full-width punctuation, the zh vocabulary -----
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("SMA阳性，结蛋白阴性，ALK（D5F3）阴性",
+     {"ihc_sma": "positive", "ihc_desmin": "negative", "ihc_alk": "negative"}),
+    ("梭形细胞增生、CK灶状阳性；S100阴性。女，38岁",
+     {"spindle_cell_proliferation": "present", "ihc_cytokeratin": "focal",
+      "ihc_s100": "negative", "sex": "female", "age_years": 38}),
+    ("未见坏死 SOX10(-) 14个月", {"necrosis": "absent", "ihc_sox10": "negative",
+                                 "age_years": 1.17}),
+])
+def test_a_chinese_panel_is_read_in_the_chinese_interface(kb, line, expected):
+    result = parse(kb, line, "zh_CN")
+    assert result.findings == expected
+    assert not result.unrecognised
+
+
+def test_chinese_text_it_does_not_know_is_listed_not_dropped(kb):
+    result = parse(kb, "SMA阳性，某某染色阳性", "zh_CN")
+    assert result.findings == {"ihc_sma": "positive"}
+    assert [t.text for t in result.unrecognised] == ["某某染色阳性"]
+
+
+def test_the_english_vocabulary_still_works_in_the_chinese_interface(kb):
+    assert parse(kb, "SMA+ desmin- Ki67 15%", "zh_CN").findings == {
+        "ihc_sma": "positive", "ihc_desmin": "negative", "ihc_ki67_percent": 15}

@@ -84,3 +84,19 @@ def test_other_findings_are_saved_in_the_case_file_and_reloaded(window, qtbot, k
     window.doc.load(path)
     other = window.findings_panel.other_findings
     assert other.isVisible() and other.list.item(0).text() == "bcl-2"
+
+
+def test_ctrl_enter_keeps_what_the_quick_entry_did_not_understand(window, qtbot):
+    entry = window.findChild(type(window.quick_entry), "quickEntry")
+    entry.setFocus()
+    qtbot.keyClicks(entry, "SMA+ EMA focal, CD99")
+    qtbot.keyClick(entry, Qt.Key.Key_Return)  # records SMA; the rest stays in the line
+    assert window.doc.case.findings == {"ihc_sma": "positive"}
+    before = window.doc.analysis.posterior
+    qtbot.keyClick(entry, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    terms = window.doc.case.other_findings
+    assert any("EMA" in t for t in terms) and any("CD99" in t for t in terms)
+    assert entry.text() == ""  # they left the line
+    assert window.doc.analysis.posterior == before  # never scored
+    window.doc.undo_stack.undo()  # one undo step for all of them
+    assert window.doc.case.other_findings == []

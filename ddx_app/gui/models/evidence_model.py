@@ -179,7 +179,7 @@ class EvidenceModel(QObject):
         finding = self._kb.findings[c.finding]
         recorded = self._recorded(finding, c.value, c.state)
         cells = [text(finding.label, self._lang), recorded, f"{c.llr:+.2f}",
-                 c.provenance.label + (f" · {c.counts}" if c.counts else "")]
+                 c.provenance.label_in(self._lang) + (f" · {c.counts}" if c.counts else "")]
         explanation = self._explanation(c, finding)
         tips = [explanation, explanation, explanation, self._source_tip(c)]
         items = [read_only_item(label, {TOOLTIP: tip, FindingIdRole: c.finding})

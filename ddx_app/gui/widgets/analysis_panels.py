@@ -78,9 +78,9 @@ class DifferentialPanel(QWidget):
         6 entities of this knowledge base only.' (the full sentence in its tooltip)."""
         kb = analysis.kb
         self.note.setText(f"{leader_sentence(analysis, lang)} "
-                          f"{scope_sentence(kb, short=True)}".strip())
-        self.note.setToolTip(scope_sentence(kb))
-        self.view.setToolTip(scope_sentence(kb))
+                          f"{scope_sentence(kb, short=True, lang=lang)}".strip())
+        self.note.setToolTip(scope_sentence(kb, lang=lang))
+        self.view.setToolTip(scope_sentence(kb, lang=lang))
 
     def retranslate(self, prior: str, kb: KnowledgeBase, lang: str = "en") -> None:
         self.heading.setText(self.tr("Differential"))

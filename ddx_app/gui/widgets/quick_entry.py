@@ -29,14 +29,19 @@ PROBLEM_COLOUR = "#c62828"
 
 
 class QuickEntryEdit(QLineEdit):
-    """Enter asks to apply, Escape clears (a key handler: only key presses reach Python)."""
+    """Enter asks to apply, Ctrl+Enter to record the words not understood as other
+    findings, Escape clears (a key handler: only key presses reach Python)."""
 
     applyRequested = Signal()
+    otherRequested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key == Qt.Key.Key_Escape and self.text():
             self.clear()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.otherRequested.emit()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.applyRequested.emit()
         else:
@@ -47,6 +52,7 @@ class QuickEntryBox(QWidget):
     """The quick entry line and, once something is typed, its one-line preview."""
 
     applyRequested = Signal(object)  # the QuickEntry result to record
+    otherRequested = Signal(list)  # terms not understood, to keep as other findings
 
     def __init__(self, kb: KnowledgeBase, lang: str = "en", parent: QWidget | None = None):
         super().__init__(parent)
@@ -56,6 +62,7 @@ class QuickEntryBox(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(self._on_text)
         self.edit.applyRequested.connect(self._on_apply)
+        self.edit.otherRequested.connect(self._on_other)
         self.preview: QLabel | None = None  # created on first use
         self.result: QuickEntry | None = None
         self._layout = QVBoxLayout(self)
@@ -71,7 +78,9 @@ class QuickEntryBox(QWidget):
             "Type findings as text: names or synonyms with a result after or before them "
             "(SMA+, desmin neg, no necrosis, CK focal), numbers with units (Ki67 15%, IgG4 "
             "60/HPF, serum IgG4 2.1 g/L, 14 months). Enter records everything understood as "
-            "one undoable change; what was not understood stays in the line. Escape clears."))
+            "one undoable change; what was not understood stays in the line. Ctrl+Enter "
+            "records the words not understood as other findings (kept in the case and the "
+            "report, never scored). Escape clears."))
 
     def focus(self) -> None:
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -151,6 +160,23 @@ class QuickEntryBox(QWidget):
             self._on_text(line)
         if self.result is not None:
             self.applyRequested.emit(self.result)
+
+    def _on_other(self) -> None:
+        """Ctrl+Enter: the words not understood, for the window to keep as other findings;
+        they leave the line (the questions stay)."""
+        line = self.edit.text()
+        if self.result is None or self.result.text != line:
+            self._on_text(line)
+        if self.result is None or not self.result.unrecognised:
+            return
+        tokens = sorted(self.result.unrecognised, key=lambda t: t.start)
+        self.otherRequested.emit([t.text for t in tokens])
+        rest, at = [], 0
+        for t in tokens:
+            rest.append(line[at:t.start])
+            at = t.end
+        rest.append(line[at:])
+        self.edit.setText(" ".join("".join(rest).split()).strip(" ,;"))
 
     def keep_leftover(self) -> None:
         """After the window recorded the result: keep only what was not understood."""

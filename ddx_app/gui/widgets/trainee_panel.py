@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ... import values
 from ...engine import Analysis
 from ...formatting import escape_html as escape
 from ...formatting import odds, percent
@@ -40,11 +41,11 @@ COMPARED_AGAINST = 2  # ... and for the one it is compared with
 
 
 def value_text(kb: KnowledgeBase, finding: str, value, lang: str = "en") -> str:
-    """A recorded value as a trainee reads it: 'Present', 'Positive', '40 %' ..."""
+    """A recorded value as a trainee reads it: 'Present', 'Positive', '40 %', '14 months'
+    (the one value formatter of the core, ddx_app.values)."""
     f = kb.findings[finding]
     if f.is_numeric:
-        unit = text(f.unit, lang) if f.unit else ""
-        return f"{value:g} {unit}".strip()
+        return values.value_text(f, value, lang)
     try:
         return f.state_label(f.state_of(value), kb, lang)
     except ValueError:
