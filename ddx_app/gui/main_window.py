@@ -7,14 +7,14 @@ nothing. File handling, trainee mode and window state live in mixins
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractListModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     Qt,
     QTimer,
 )
@@ -41,6 +41,7 @@ from .file_actions import FileActionsMixin
 from .models.differential_model import DifferentialModel
 from .models.filter_proxy import FindingFilterProxy
 from .models.findings_model import FindingsModel
+from .models.keyed import KeyedItemModel
 from .models.roles import EntityIdRole, FindingIdRole
 from .models.suggestions_model import SuggestionsModel
 from .recovery import RecoveryStore
@@ -479,31 +480,34 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
         self.registry[f"ddx.prior.{mode}"].setChecked(True)
 
     def set_language(self, lang: str) -> None:
-        """View ▸ Language: stored, and the interface changes at once (menus, titles,
-        panels); texts from the knowledge base (findings, diagnoses) and those a widget
-        sets only when built follow at the next start."""
+        """View ▸ Language: stored, and the whole window changes at once: the interface's
+        own words (Qt translations) and the knowledge base's texts, which every model and
+        panel reads through its ``lang`` (``_lang``) attribute."""
         from .app import install_translations
 
         lang = normalise(lang)
         self.settings.language = lang
         install_translations(QCoreApplication.instance(), lang)
+        self.lang = lang
+        for obj in (self.doc, *self.findChildren(QObject)):
+            for attr in ("lang", "_lang"):  # a plain attribute, not a property
+                if isinstance(vars(obj).get(attr), str):
+                    setattr(obj, attr, lang)
         self.retranslate()
-        self._on_analysis(self.doc.analysis)  # notes, warnings, evidence written anew
-        for model in self.findChildren(QAbstractItemModel):  # column titles asked again
-            if isinstance(model, QAbstractListModel):
-                continue  # one column, no title
-            columns = model.columnCount(QModelIndex())
-            if columns > 0:
-                model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+        for obj in self.findChildren(QObject):  # column titles, case form, checklist
+            retranslate = getattr(obj, "retranslate", None)
+            if callable(retranslate) and obj is not self.differential_panel:
+                with contextlib.suppress(TypeError):  # those needing arguments: above
+                    retranslate()
+        self.filter_proxy.invalidate()
+        for model in self.findChildren(KeyedItemModel):
+            model.redraw()
+        self._on_analysis(self.doc.analysis)  # ranking, notes, warnings, evidence anew
+        self.evidence.redraw()
         for action in self.language_menu.actions():
             action.setChecked(action.objectName() == f"ddx.language.{lang}")
-        if lang != self.lang:
-            self.statusBar().showMessage(self.tr(
-                "Findings and diagnoses from the knowledge base, and a few other texts, "
-                "change to {language} at the next start.").format(language=LANGUAGES[lang]),
-                15000)
-        else:
-            self.statusBar().clearMessage()
+        self.statusBar().showMessage(self.tr("Language: {language}").format(
+            language=LANGUAGES[lang]), 5000)
 
     def set_stains_only(self, on: bool) -> None:
         self.settings.stains_only = on

@@ -624,72 +624,72 @@
 <context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../ddx_app/gui/widgets/case_form.py" line="51"/>
+        <location filename="../../ddx_app/gui/widgets/case_form.py" line="102"/>
         <source>accession or teaching label</source>
         <translation>病理号或教学标签</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/case_form.py" line="52"/>
+        <location filename="../../ddx_app/gui/widgets/case_form.py" line="103"/>
         <source>short description of the case</source>
         <translation>病例简述</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/case_form.py" line="53"/>
+        <location filename="../../ddx_app/gui/widgets/case_form.py" line="104"/>
         <source>clinical history, gross, free text</source>
         <translation>临床病史、大体所见、自由文本</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/case_form.py" line="54"/>
+        <location filename="../../ddx_app/gui/widgets/case_form.py" line="105"/>
         <source>Case ID</source>
         <translation>病例编号</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/case_form.py" line="55"/>
+        <location filename="../../ddx_app/gui/widgets/case_form.py" line="106"/>
         <source>Case title</source>
         <translation>病例标题</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/case_form.py" line="56"/>
+        <location filename="../../ddx_app/gui/widgets/case_form.py" line="107"/>
         <source>Case notes</source>
         <translation>病例备注</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/case_form.py" line="59"/>
+        <location filename="../../ddx_app/gui/widgets/case_form.py" line="108"/>
         <source>Case &amp;ID:</source>
         <translation>病例编号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/case_form.py" line="60"/>
+        <location filename="../../ddx_app/gui/widgets/case_form.py" line="108"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/case_form.py" line="61"/>
+        <location filename="../../ddx_app/gui/widgets/case_form.py" line="109"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/case_form.py" line="106"/>
+        <location filename="../../ddx_app/gui/widgets/case_form.py" line="115"/>
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/case_form.py" line="107"/>
+        <location filename="../../ddx_app/gui/widgets/case_form.py" line="116"/>
         <source>Hide the case ID, title and notes</source>
         <translation>隐藏病例编号、标题和备注</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/case_form.py" line="112"/>
+        <location filename="../../ddx_app/gui/widgets/case_form.py" line="121"/>
         <source>Case: {summary}</source>
         <translation>病例：{summary}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/case_form.py" line="113"/>
+        <location filename="../../ddx_app/gui/widgets/case_form.py" line="122"/>
         <source>Case (no ID or title)</source>
         <translation>病例（无编号或标题）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/case_form.py" line="117"/>
+        <location filename="../../ddx_app/gui/widgets/case_form.py" line="126"/>
         <source>Show the case ID, title and notes</source>
         <translation>显示病例编号、标题和备注</translation>
     </message>
@@ -818,12 +818,12 @@ Each cell: how often {short} shows the row&apos;s result (knowledge-base frequen
 <context>
     <name>DifferentialModel</name>
     <message>
-        <location filename="../../ddx_app/gui/models/differential_model.py" line="28"/>
+        <location filename="../../ddx_app/gui/models/differential_model.py" line="31"/>
         <source>Entity</source>
         <translation>病种</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/differential_model.py" line="28"/>
+        <location filename="../../ddx_app/gui/models/differential_model.py" line="31"/>
         <source>Probability</source>
         <translation>概率</translation>
     </message>
@@ -874,7 +874,7 @@ Each cell: how often {short} shows the row&apos;s result (knowledge-base frequen
 <context>
     <name>Disclaimer</name>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="368"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="369"/>
         <source>Decision support only, not a diagnosis: the differential is computed from the findings recorded and a knowledge base of published frequencies and expert estimates. The diagnosis rests with the pathologist.</source>
         <translation>仅供决策辅助，不构成诊断：鉴别诊断根据所记录的所见及一个由已发表频率和专家估计构成的知识库计算得出。诊断由病理医师作出。</translation>
     </message>
@@ -882,92 +882,92 @@ Each cell: how often {short} shows the row&apos;s result (knowledge-base frequen
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="117"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="120"/>
         <source>Finding</source>
         <translation>所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="117"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="120"/>
         <source>Recorded</source>
         <translation>已记录</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="118"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="121"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="118"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="121"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="158"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="164"/>
         <source>Recorded, not scored ({n})</source>
         <translation>已记录，不计分（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="160"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="166"/>
         <source>No effect ({n})</source>
         <translation>无影响（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="162"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="168"/>
         <source>For {entity}, against {rival} ({n})</source>
         <translation>支持 {entity}，不支持 {rival}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="165"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="171"/>
         <source>For {rival}, against {entity} ({n})</source>
         <translation>支持 {rival}，不支持 {entity}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="167"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="173"/>
         <source>No effect between {entity} and {rival} ({n})</source>
         <translation>对 {entity} 与 {rival} 无影响（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="201"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="207"/>
         <source>context (patient or background mucosa), not lesion evidence</source>
         <translation>背景信息（患者或背景黏膜），并非病变证据</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="202"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="208"/>
         <source>not applicable to the other findings recorded</source>
         <translation>不适用于已记录的其他所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="203"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="209"/>
         <source>already part of the prior chosen</source>
         <translation>已包含在所选先验中</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="219"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="225"/>
         <source>Expert estimate (no published figure)</source>
         <translation>专家估计（无已发表数据）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="221"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="227"/>
         <source>Counts: {counts} with this result</source>
         <translation>计数：{counts} 有此结果</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="229"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="235"/>
         <source>for</source>
         <translation>支持</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="229"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="235"/>
         <source>against</source>
         <translation>不支持</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="230"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="236"/>
         <source>neither for nor against</source>
         <translation>既不支持也不反对</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="233"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="239"/>
         <source>{finding}: {state}
 P(result | {entity}) = {pe:.2f}; P(result | {rival}) = {pr:.2f}
 Log-likelihood ratio {llr:+.2f} ({direction} {entity}, against {rival})</source>
@@ -976,7 +976,7 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
 对数似然比 {llr:+.2f}（{direction} {entity}，不支持 {rival}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="240"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="246"/>
         <source>Counted at {w:.0%}: it travels with the other {group} recorded, which say much the same</source>
         <translation>按 {w:.0%} 计：它与已记录的其他{group}相关联，提示的内容大致相同</translation>
     </message>
@@ -1014,47 +1014,47 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
         <translation>已固定到 {entity}；按下以跟随首位诊断</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="246"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="251"/>
         <source>No findings recorded yet: the differential shows the prior.</source>
         <translation>尚未记录任何所见：鉴别诊断显示的是先验。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="250"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="255"/>
         <source>met</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="250"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="255"/>
         <source>not met</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="251"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="256"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="258"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="263"/>
         <source>Not assessed: {findings}</source>
         <translation>未评估：{findings}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="265"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="270"/>
         <source>Key features</source>
         <translation>主要特征</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="266"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="271"/>
         <source>Pitfalls</source>
         <translation>诊断陷阱</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="249"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="254"/>
         <source>Criteria</source>
         <translation>诊断标准</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="263"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="268"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
@@ -1111,26 +1111,28 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
     </message>
     <message>
         <location filename="../../ddx_app/gui/models/findings_model.py" line="85"/>
+        <location filename="../../ddx_app/gui/models/findings_model.py" line="103"/>
         <source>Finding</source>
         <translation>所见</translation>
     </message>
     <message>
         <location filename="../../ddx_app/gui/models/findings_model.py" line="85"/>
+        <location filename="../../ddx_app/gui/models/findings_model.py" line="103"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/findings_model.py" line="167"/>
+        <location filename="../../ddx_app/gui/models/findings_model.py" line="182"/>
         <source>{done} of {total} recorded</source>
         <translation>已记录 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/findings_model.py" line="177"/>
+        <location filename="../../ddx_app/gui/models/findings_model.py" line="192"/>
         <source>Range {lo:g}–{hi:g} {unit}</source>
         <translation>范围 {lo:g}–{hi:g} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/findings_model.py" line="184"/>
+        <location filename="../../ddx_app/gui/models/findings_model.py" line="199"/>
         <source>Recorded {value} (band: {band})</source>
         <translation>已记录 {value}（区间：{band}）</translation>
     </message>
@@ -1269,112 +1271,116 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="343"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="344"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="344"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="345"/>
         <source>Open &amp;Example</source>
         <translation>打开示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="345"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="346"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="346"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="347"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="347"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="348"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="348"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="349"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="352"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="353"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="353"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="354"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="355"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="356"/>
         <source>The leading entities side by side: how often each shows the findings that separate them</source>
         <translation>首位病种并列对比：各病种出现可区分它们的所见的频率</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="358"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="359"/>
         <source>&amp;Prior</source>
         <translation>先验(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="359"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="360"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="369"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="370"/>
         <source>Disclaimer</source>
         <translation>免责声明</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="370"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="371"/>
         <source>Knowledge base {id} {version} · {hash}</source>
         <translation>知识库 {id} {version} · {hash}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="372"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="373"/>
         <source>SHA-256 {sha}</source>
         <translation>SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="378"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="379"/>
         <source>Trainee mode: the differential, warnings and next best tests are hidden until you commit a diagnosis or reveal.</source>
         <translation>学员模式：在你提交诊断或揭晓答案之前，鉴别诊断、警示和下一步最佳检查均被隐藏。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="381"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="382"/>
         <source>The evidence is hidden until you commit a diagnosis or reveal.</source>
         <translation>在你提交诊断或揭晓答案之前，证据被隐藏。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="502"/>
-        <source>Findings and diagnoses from the knowledge base, and a few other texts, change to {language} at the next start.</source>
-        <translation>来自知识库的所见和诊断以及其他少数文本将在下次启动时切换为{language}。</translation>
+        <location filename="../../ddx_app/gui/main_window.py" line="509"/>
+        <source>Language: {language}</source>
+        <translation>语言：{language}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="527"/>
+        <source>Findings and diagnoses from the knowledge base, and a few other texts, change to {language} at the next start.</source>
+        <translation type="vanished">来自知识库的所见和诊断以及其他少数文本将在下次启动时切换为{language}。</translation>
+    </message>
+    <message>
+        <location filename="../../ddx_app/gui/main_window.py" line="531"/>
         <source>Quick entry: nothing understood; see the line under it</source>
         <translation>快速录入：未识别任何内容；请看下方说明</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="531"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="535"/>
         <source>Quick entry ({count} findings)</source>
         <translation>快速录入（{count} 项所见）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="537"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="541"/>
         <source>Quick entry: recorded {count} finding(s)</source>
         <translation>快速录入：已记录 {count} 项所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="539"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="543"/>
         <source>; {left} item(s) not understood stay in the line (Ctrl+Enter keeps them as other findings)</source>
         <translation>；{left} 项未能识别，保留在输入行中（Ctrl+Enter 将其记为其他所见）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="552"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="556"/>
         <source>Recorded {count} other finding(s), not scored: {terms}</source>
         <translation>已记录 {count} 项其他所见（不计分）：{terms}</translation>
     </message>
@@ -1383,47 +1389,47 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
         <translation type="vanished">；{left} 项未识别，留在输入行中</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="559"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="563"/>
         <source>Trainee mode: the summary shows the differential; commit a diagnosis or reveal first</source>
         <translation>学员模式：摘要会显示鉴别诊断；请先提交诊断或揭晓答案</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="566"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="570"/>
         <source>Summary copied to the clipboard ({lines} lines)</source>
         <translation>摘要已复制到剪贴板（{lines} 行）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="573"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="577"/>
         <source>{finding}: press P/N (or Space) to record the result</source>
         <translation>{finding}：按 P/N（或空格）记录结果</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="590"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="594"/>
         <source>Clear all findings</source>
         <translation>清除全部所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="601"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="605"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="601"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="605"/>
         <source>Reports are not available.</source>
         <translation>报告功能不可用。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="610"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="614"/>
         <source>A report is still being exported.</source>
         <translation>仍有报告正在导出。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="635"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="639"/>
         <source> (trainee)</source>
         <translation>（学员）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="637"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="641"/>
         <source>{name}[*] — DDx Assistant{suffix}</source>
         <translation>{name}[*] — DDx Assistant{suffix}</translation>
     </message>
@@ -2014,42 +2020,42 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
 <context>
     <name>SuggestionsModel</name>
     <message>
-        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="44"/>
+        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="47"/>
         <source>Finding</source>
         <translation>所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="44"/>
+        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="47"/>
         <source>Expected gain</source>
         <translation>预期增益</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="44"/>
+        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="47"/>
         <source>Separates</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="61"/>
+        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="64"/>
         <source>{a} vs {b}</source>
         <translation>{a} 与 {b}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="70"/>
+        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="73"/>
         <source>Expected information gain: {gain} ({bits})</source>
         <translation>预期信息增益：{gain}（{bits}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="72"/>
+        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="75"/>
         <source>Predicted result: {outcomes}</source>
         <translation>预测结果：{outcomes}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="74"/>
+        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="77"/>
         <source>Best separates {pair}</source>
         <translation>最能区分 {pair}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="75"/>
+        <location filename="../../ddx_app/gui/models/suggestions_model.py" line="78"/>
         <source>Press Enter to go to this finding in the checklist.</source>
         <translation>按 Enter 转到核查表中的该所见。</translation>
     </message>

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QRect
 from PySide6.QtGui import QAction, QFont, QFontDatabase, QImage, QTextLayout
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from ddx_app.gui import app as gui_app
 from ddx_app.gui import translation_files
@@ -59,12 +59,36 @@ def test_view_language_switches_the_interface_to_chinese_and_back(make_window, e
     assert CJK.search(window.disclaimer.text())
     assert _language_action(window, "zh_CN").isChecked()
     assert Settings().language == "zh_CN"  # kept for the next start
-    assert "简体中文" in window.statusBar().currentMessage()  # knowledge base: next start
+    assert "简体中文" in window.statusBar().currentMessage()
 
     _language_action(window, "en").trigger()
     assert _menu_titles(window) == english
     assert window.registry["ddx.report.export"].text() == "&Export Report…"
     assert Settings().language == "en"
+
+
+def test_the_switch_reaches_the_knowledge_base_texts_of_an_open_case(make_window, qtbot,
+                                                                     english_after):
+    window = make_window()
+    window.doc.load(ROOT / "examples" / "imt.ddx.yaml")
+    qtbot.wait(10)
+    leader = window.differential_model.index(0, 0)
+    group = window.findings_view.model().index(0, 0)
+    assert not CJK.search(leader.data()) and not CJK.search(group.data())
+
+    _language_action(window, "zh_CN").trigger()
+    assert window.differential_model.index(0, 0).data() == leader.data()  # IMT: no zh
+    band = window.differential_model.index(0, 2).data()
+    assert CJK.search(band), band  # "strongly favoured" in Chinese
+    assert CJK.search(window.findings_view.model().index(0, 0).data())  # a group label
+    assert CJK.search(window.findChild(QLabel, "evidenceTitle").text())  # the entity name
+    assert CJK.search(window.case_form._labels[0].text())  # Case ID
+    assert window.doc.case.findings  # the case is untouched
+    assert not window.doc.undo_stack.canUndo()
+
+    _language_action(window, "en").trigger()
+    assert not CJK.search(window.differential_model.index(0, 2).data())
+    assert not CJK.search(window.findChild(QLabel, "evidenceTitle").text())
 
 
 def test_a_window_started_in_chinese_shows_chinese_from_the_first_paint(make_window,

@@ -25,6 +25,9 @@ class DifferentialModel(KeyedItemModel):
         super().__init__(parent)
         self._kb = kb
         self._lang = lang
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setHorizontalHeaderLabels([self.tr("Entity"), self.tr("Probability"), ""])
 
     def update(self, analysis: Analysis) -> None:

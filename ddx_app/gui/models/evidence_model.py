@@ -114,6 +114,9 @@ class EvidenceModel(QObject):
         self._bold = QFont()
         self._bold.setBold(True)
         self.model = _EvidenceRows(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.model.setHorizontalHeaderLabels([self.tr("Finding"), self.tr("Recorded"),
                                               self.tr("Weight"), self.tr("Source")])
 
@@ -142,6 +145,9 @@ class EvidenceModel(QObject):
         # rows are immutable records: equal rows look the same
         self.model.set_rows(rows, [f"§{r.kind}" if isinstance(r, Section) else r.finding
                                    for r in rows])
+
+    def redraw(self) -> None:
+        self.model.redraw()
 
     def set_palette_changed(self) -> None:
         """Weight bars are pixmaps in the palette's colours: redraw them all."""

@@ -97,6 +97,21 @@ class FindingsModel(QStandardItemModel):
     def lang(self) -> str:
         return self._doc.lang
 
+    def retranslate(self) -> None:
+        """Every text anew in the document's (new) language: titles, groups, findings."""
+        self._options_cache.clear()
+        self.setHorizontalHeaderLabels([_tr("Finding"), _tr("Value")])
+        kb = self._doc.kb
+        for gi, group in enumerate(self._groups):
+            self.item(gi, LABEL).setText(text(group.label, self.lang))
+            self.item(gi, VALUE).setText(self._group_count(group))
+            for fid in group.finding_ids:
+                finding = kb.findings[fid]
+                item = self.item(gi, LABEL).child(self._where[fid][1], LABEL)
+                item.setText(text(finding.label, self.lang))
+                item.setToolTip(self._tooltip(finding))
+                self._write_recorded(fid)
+
     @property
     def document(self) -> CaseDocument:
         return self._doc

@@ -78,6 +78,12 @@ class KeyedItemModel(QStandardItemModel):
             self.sort(0)  # by rank
         self._keys, self._rows, self._shown = keys, rows, shown
 
+    def redraw(self) -> None:
+        """Make the next :meth:`set_rows` rewrite every row's cells (after a language
+        change: the rows are the same, what they look like is not); keys, and so the
+        selection, stay."""
+        self._shown = [object() for _ in self._shown]
+
     def _remove_missing(self, wanted: set[str]) -> None:
         i = len(self._keys) - 1
         while i >= 0:

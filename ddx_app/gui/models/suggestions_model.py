@@ -40,6 +40,9 @@ class SuggestionsModel(KeyedItemModel):
         super().__init__(parent)
         self._kb = kb
         self._lang = lang
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setHorizontalHeaderLabels(
             [self.tr("Finding"), self.tr("Expected gain"), self.tr("Separates")])
 

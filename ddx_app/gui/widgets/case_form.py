@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
@@ -48,17 +49,13 @@ class CaseForm(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("caseNotes")
         self.notes.setTabChangesFocus(True)
-        self.case_id.setPlaceholderText(self.tr("accession or teaching label"))
-        self.title.setPlaceholderText(self.tr("short description of the case"))
-        self.notes.setPlaceholderText(self.tr("clinical history, gross, free text"))
-        self.case_id.setAccessibleName(self.tr("Case ID"))
-        self.title.setAccessibleName(self.tr("Case title"))
-        self.notes.setAccessibleName(self.tr("Case notes"))
+        self._labels = [QLabel(), QLabel(), QLabel()]
         layout = QFormLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addRow(self.tr("Case &ID:"), self.case_id)
-        layout.addRow(self.tr("&Title:"), self.title)
-        layout.addRow(self.tr("N&otes:"), self.notes)
+        for label, field in zip(self._labels, (self.case_id, self.title, self.notes)):
+            label.setBuddy(field)
+            layout.addRow(label, field)
+        self.retranslate()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(2)
@@ -100,6 +97,18 @@ class CaseForm(QWidget):
             split.setSizes(sizes)
         self._update_toggle_text()
         self.collapsedChanged.emit(collapsed)
+
+    def retranslate(self) -> None:
+        self.case_id.setPlaceholderText(self.tr("accession or teaching label"))
+        self.title.setPlaceholderText(self.tr("short description of the case"))
+        self.notes.setPlaceholderText(self.tr("clinical history, gross, free text"))
+        self.case_id.setAccessibleName(self.tr("Case ID"))
+        self.title.setAccessibleName(self.tr("Case title"))
+        self.notes.setAccessibleName(self.tr("Case notes"))
+        for label, words in zip(self._labels, (self.tr("Case &ID:"), self.tr("&Title:"),
+                                               self.tr("N&otes:"))):
+            label.setText(words)
+        self._update_toggle_text()
 
     def _update_toggle_text(self) -> None:
         if not self.collapsed:

@@ -202,6 +202,11 @@ class EvidencePanel(QWidget):
         self._analysis, self._entity = analysis, entity
         self._render()
 
+    def redraw(self) -> None:
+        """Show the same entity and analysis anew (after a language change)."""
+        self.adapter.redraw()
+        self._render()
+
     def _render(self) -> None:
         analysis, entity = self._analysis, self._entity
         self.adapter.update(analysis, entity)
