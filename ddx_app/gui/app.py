@@ -33,7 +33,9 @@ from ..paths import (
     resources_problem,
 )
 from .settings import APPLICATION, ORGANIZATION
-from .translation_files import FALLBACK_CONTEXT, QM_NAME, TS_NAME, cached_qm_name, compile_ts
+
+# translation_files (subprocess, ElementTree: ~9 ms) is imported only for a language
+# other than English, never at an English start-up
 
 # Bundled fonts that stand in for a whole script: registered only when no installed
 # family covers it (the 4 MB CJK font costs start-up time), then a fallback of the
@@ -107,10 +109,16 @@ class _Translator(QTranslator):
     the empty context, where every translation also sits (translation_files.py; a
     Python ``tr`` does not always tell lupdate the context it runs in)."""
 
+    def __init__(self, parent=None):
+        from .translation_files import FALLBACK_CONTEXT
+
+        super().__init__(parent)
+        self._fallback = FALLBACK_CONTEXT
+
     def translate(self, context, source, disambiguation=None, n=-1):
         found = super().translate(context, source, disambiguation, n)
         if not found and context:
-            found = super().translate(FALLBACK_CONTEXT, source, disambiguation, n)
+            found = super().translate(self._fallback, source, disambiguation, n)
         return found or None  # None: not here, Qt asks the next translator
 
 
@@ -128,6 +136,8 @@ def translation_file(lang: str) -> Path | None:
     (wheel, desktop bundle) when it is not older than its .ts, else one compiled from
     the .ts into the per-user cache (a source checkout, an editable install); None
     when there is none (a warning says why, once)."""
+    from .translation_files import QM_NAME, TS_NAME, cached_qm_name, compile_ts
+
     folder = resources_dir() / "translations"
     ts, qm = folder / TS_NAME.format(lang=lang), folder / QM_NAME.format(lang=lang)
     if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
