@@ -31,6 +31,13 @@ def times(x: float, cap: float = 100.0) -> str:
     return f"{x:.1f}×" if x < 10 else f"{x:.0f}×"
 
 
+def factor(llr: float, cap: float = 100.0) -> str:
+    """A log-likelihood ratio as the factor it moves the odds by, in whichever direction:
+    '×4.2', '×35', '×>100' (reports and the window show this, never the logarithm)."""
+    ratio = math.exp(abs(llr)) if abs(llr) < 700 else math.inf
+    return "×" + times(ratio, cap).rstrip("×")
+
+
 def bits(gain: float) -> str:
     """Information gain in bits, without the unit: two decimals from 0.01 up, two
     significant digits below (small gains must not all read '0.00'), and '<0.000001'

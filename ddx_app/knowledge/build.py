@@ -106,6 +106,8 @@ def build_entry(fdata: dict) -> EntryWords:
         fillers={lang: tuple(words) for lang, words in entry.get("fillers", {}).items()},
         before_name={lang: tuple(words)
                      for lang, words in entry.get("before_name", {}).items()},
+        joiners={lang: tuple(words) for lang, words in entry.get("joiners", {}).items()},
+        shared={lang: tuple(words) for lang, words in entry.get("shared", {}).items()},
     )
 
 

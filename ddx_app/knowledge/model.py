@@ -175,6 +175,10 @@ class EntryWords(NamedTuple):
     fillers: Mapping[str, tuple[str, ...]] = MappingProxyType({})  # lang -> words skipped
     # lang -> state words that only ever precede a name ("no", "without")
     before_name: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+    # lang -> words joining names that share the result after them ("S100 and SOX10 neg")
+    joiners: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+    # lang -> words before a result that give it to every name of the list ("all", "both")
+    shared: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 
 
 NO_ENTRY_WORDS = EntryWords(MappingProxyType({}))

@@ -27,7 +27,6 @@ for the programs that read them.
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from typing import Any
 
@@ -43,7 +42,7 @@ from ..engine.presentation import (
     scope_sentence,
     unscored_reason,
 )
-from ..formatting import percent, times
+from ..formatting import factor, percent
 from ..i18n import translator
 from ..knowledge.model import KnowledgeBase, Provenance, text
 from ..values import value_text
@@ -329,8 +328,7 @@ class _Builder:
 
     def odds_display(self, llr: float) -> str:
         """A weight as an odds ratio: '×4.2' (never the logarithm itself)."""
-        ratio = math.exp(abs(llr)) if abs(llr) < 700 else math.inf
-        return "×" + times(ratio, self.kb.display.odds_cap).rstrip("×")
+        return factor(llr, self.kb.display.odds_cap)
 
     def key_evidence(self) -> dict | None:
         """The strongest findings for and against the leader, against its rival, in words."""

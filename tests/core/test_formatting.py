@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -68,3 +69,13 @@ def test_times_caps_the_leaders_odds():
     assert times(35.4) == "35×"
     assert times(100.0) == "100×" and times(100.5) == ">100×"
     assert times(float("inf")) == ">100×" and times(5e9, cap=1000) == ">1000×"
+
+
+def test_a_weight_reads_as_the_factor_it_moves_the_odds_by():
+    from ddx_app.formatting import factor
+
+    assert factor(math.log(4.2)) == "×4.2"
+    assert factor(-math.log(4.2)) == "×4.2"  # the direction is said by the section
+    assert factor(math.log(35)) == "×35"
+    assert factor(10.0) == "×>100"
+    assert factor(1e6) == "×>100"  # no overflow

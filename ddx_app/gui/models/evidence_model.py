@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from ...engine import Analysis
 from ...engine.explain import NEGLIGIBLE_LLR
 from ...engine.terms import UnscoredFinding
+from ...formatting import factor
 from ...knowledge.model import KnowledgeBase, text
 from ...values import value_text
 from ..widgets.colors import bar_track, evidence_color, solid_brush
@@ -184,7 +185,8 @@ class EvidenceModel(QObject):
         c = row
         finding = self._kb.findings[c.finding]
         recorded = self._recorded(finding, c.value, c.state)
-        cells = [text(finding.label, self._lang), recorded, f"{c.llr:+.2f}",
+        cells = [text(finding.label, self._lang), recorded,
+                 factor(c.llr, self._kb.display.odds_cap),
                  c.provenance.label_in(self._lang) + (f" · {c.counts}" if c.counts else "")]
         explanation = self._explanation(c, finding)
         tips = [explanation, explanation, explanation, self._source_tip(c)]
