@@ -18,13 +18,16 @@ Every word comes from the knowledge base (findings.yaml), none from this module:
   finding's ``decimals`` after a conversion; a unit only one finding takes names it
   ("14 months" is an age);
 * ``entry.named_alone``: the state a finding named without a result records ("spindle
-  cells" = present); ``entry.fillers``: words skipped ("and", "with", ":").
+  cells" = present); ``entry.fillers``: words skipped ("with", ":", "nuclear");
+  ``entry.joiners`` ("and", "/", "or") and ``entry.shared`` ("all", "both"): a list of
+  names and its shared result (skipped elsewhere).
 
 Grammar (longest match first; case, runs of spaces and dash variants do not matter)::
 
     line     := segment (SEP segment)*            SEP: , ; | newline, or a full stop
-    segment  := (mention | FILLER | other)*
+    segment  := (mention | list | FILLER | other)*
     mention  := [STATE] NAME [NAME of the same finding] [STATE [STATE]] | [NAME] NUMBER
+    list     := NAME ((JOINER | ",") (NAME | other))* (JOINER | ",") NAME [SHARED] STATE
     NUMBER   := ["~"] digits ["." digits] [UNIT]   ("<5", ">5" and "5-10" are asked about)
 
 A result follows its name ("SMA+", "desmin neg", "necrosis absent", "CK focal") or
@@ -32,8 +35,17 @@ precedes it ("no necrosis", "focal CK"); a second, compatible result refines the
 ("CK+ focal" = focal). Words of ``entry.before_name`` ("no", "without") only precede a
 name ("ALK- no necrosis": necrosis absent), unless no name follows ("necrosis: no").
 A state word right after a word not understood belongs to that word ("CK7 neg" is one
-unrecognised token), so it is never given to the next finding. Nothing here raises on
-any input: text longer than :data:`MAX_CHARS` is one question.
+unrecognised token), so it is never given to the next finding; a name glued by "-" to
+letters that are no result ("PAS-D") is one word not understood.
+
+A list shares the result after it ("S100, SOX10 and HMB45 negative", "SMA/desmin+", "CK,
+EMA, S100 all negative": EMA is listed as not understood, the others take the result;
+each name takes it if it can, else it is asked about). A finding complete named alone
+("spindle cells") joins a list over a comma only after "all"/"both", and never takes a
+result with another meaning than the list's ("spindle cells and desmin-": present).
+A list with no result after it is as many names alone. A before-name word reaches the
+names joined after its own ("no necrosis, ulceration or atypical mitoses": all absent).
+Nothing here raises on any input: text longer than :data:`MAX_CHARS` is one question.
 
 No Qt here (the window's quick entry line and ``ddx parse`` both call :func:`parse`).
 Annotations are evaluated, not postponed (see knowledge/model.py).
@@ -52,6 +64,7 @@ MAX_CHARS = 10_000
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"), "-")
 _SEPARATORS = ",;|\n\r，、；。"  # the full-width ones as Chinese text writes them
+_LIST_COMMAS = ",，、"  # separators that may also join a list of names ("CK, S100 negative")
 _END = ""  # trie key of a phrase's payload: no character of the text is empty (a NUL was)
 _COMPARATORS = ("<=", ">=", "≤", "≥", "<", ">", "=<", "=>")
 _APPROX = ("~", "≈", "±")
@@ -237,10 +250,12 @@ class _Vocabulary:
         for key, states in words.items():
             if key:
                 self._add(self.trie, key, ("state", tuple(states), key in before))
-        for lg in langs:
-            for word in kb.entry.fillers.get(lg, ()):
-                if _phrase(word):
-                    self._add(self.trie, _phrase(word), ("filler",))
+        for kind, lists in (("joiner", kb.entry.joiners), ("shared", kb.entry.shared),
+                            ("filler", kb.entry.fillers)):
+            for lg in langs:
+                for word in lists.get(lg, ()):
+                    if _phrase(word):
+                        self._add(self.trie, _phrase(word), (kind,))
         self.unit_owners: dict[str, list[str]] = {}
         for fid, f in kb.findings.items():
             for unit in f.units:
@@ -288,7 +303,7 @@ def _vocabulary(kb: KnowledgeBase, lang: str) -> _Vocabulary:
 # -- lexing -------------------------------------------------------------------------------------
 
 class _Tok(NamedTuple):
-    kind: str  # name | state | filler | sep | number | unknown
+    kind: str  # name | state | joiner | shared | filler | sep | number | unknown
     start: int
     end: int
     names: tuple = ()  # finding ids (kind name)
@@ -320,29 +335,57 @@ def _lex(vocab: _Vocabulary, t: str) -> list[_Tok]:
             joined = vocab.longest(vocab.trie, t, i + 1)
             if joined is not None and any(p[0] == "state" and not p[2] for p in joined[1]):
                 hit = (joined[0], [p for p in joined[1] if p[0] == "state"])
+        if hit is not None and _dash_word(vocab, t, hit):
+            hit = None  # "PAS-D", "CK-7": one word not understood, never "PAS" and "-"
         if hit is None:
-            end = i
-            while end < n and not t[end].isspace() and t[end] not in _SEPARATORS and not (
-                    t[end] == "." and (end + 1 == n or t[end + 1].isspace())):
-                end += 1
-                if end < n and (_cjk(t[end]) or _cjk(t[end - 1])) and (
-                        vocab.longest(vocab.trie, t, end) or _number(vocab, t, end)):
-                    break  # no spaces in Chinese: the unknown run ends where a word begins
-            toks.append(_Tok("unknown", i, max(end, i + 1)))
-            i = max(end, i + 1)
+            end = _unknown_end(vocab, t, i)
+            toks.append(_Tok("unknown", i, end))
+            i = end
             continue
         end, payloads = hit
         names = next((p[1] for p in payloads if p[0] == "name"), ())
         state = next((p for p in payloads if p[0] == "state"), None)
         states = state[1] if state else ()
+        kinds = [p[0] for p in payloads]
         if names:
             toks.append(_Tok("name", i, end, names=names, states=states))
         elif state:
             toks.append(_Tok("state", i, end, states=states, before_name=state[2]))
         else:
-            toks.append(_Tok("filler", i, end))
+            kind = next((k for k in ("joiner", "shared") if k in kinds), "filler")
+            toks.append(_Tok(kind, i, end))
         i = end
     return toks
+
+
+def _dash_word(vocab: _Vocabulary, t: str, hit: tuple[int, list]) -> bool:
+    """Whether a name is glued by "-" to letters or digits that are no result ("PAS-D",
+    "CK-7"): then the whole is one word not understood ("SMA-positive", "SOX10-ve" and
+    "desmin-" are results)."""
+    end, payloads = hit
+    if not any(p[0] == "name" for p in payloads):
+        return False
+    n = len(t)
+    if not (end + 1 < n and t[end] == "-" and _wordy(t[end + 1])):
+        return False
+    for at in (end, end + 1):  # "-ve" is a word; "-positive" is "positive"
+        word = vocab.longest(vocab.trie, t, at)
+        if word is not None and word[0] > end + 1 and any(p[0] == "state" for p in word[1]):
+            return False
+    return True
+
+
+def _unknown_end(vocab: _Vocabulary, t: str, i: int) -> int:
+    """Where a stretch of text not understood that starts at ``i`` ends: at a space, a
+    separator, a full stop, or (Chinese has no spaces) where a known word begins."""
+    end, n = i, len(t)
+    while end < n and not t[end].isspace() and t[end] not in _SEPARATORS and not (
+            t[end] == "." and (end + 1 == n or t[end + 1].isspace())):
+        end += 1
+        if end < n and (_cjk(t[end]) or _cjk(t[end - 1])) and (
+                vocab.longest(vocab.trie, t, end) or _number(vocab, t, end)):
+            break  # no spaces in Chinese: the unknown run ends where a word begins
+    return max(end, i + 1)
 
 
 def _number(vocab: _Vocabulary, t: str, i: int) -> _Tok | None:
@@ -374,7 +417,7 @@ def _number(vocab: _Vocabulary, t: str, i: int) -> _Tok | None:
 # -- binding tokens into mentions ------------------------------------------------------------
 
 class _Mention:
-    __slots__ = ("done", "end", "fid", "fids", "how", "note", "start", "value")
+    __slots__ = ("done", "end", "fid", "fids", "how", "inherit", "note", "start", "value")
 
     def __init__(self, fids: tuple, start: int, end: int):
         self.fids, self.start, self.end = fids, start, end
@@ -383,6 +426,20 @@ class _Mention:
         self.done = False  # a value was given (or asked about)
         self.how = ""  # "state" | "number" | "alone"
         self.note = ""
+        # "no necrosis or mitoses": the "no" mitoses takes if it has no result of its own,
+        # and whether it came after a comma (then only once a joiner confirms the list)
+        self.inherit: tuple[_Negation, bool] | None = None
+
+
+class _Negation:
+    """A before-name word ("no") reaching the names listed after its own: "no necrosis or
+    atypical mitoses"; over commas only when a joiner confirms the list ("no necrosis,
+    ulceration or atypical mitoses", never "no necrosis, spindle cells")."""
+
+    __slots__ = ("confirmed", "tok")
+
+    def __init__(self, tok: _Tok):
+        self.tok, self.confirmed = tok, False
 
 
 class _Binder:
@@ -401,6 +458,17 @@ class _Binder:
         self.orphan: _Mention | None = None
         self.last: _Mention | None = None  # the last mention given a result, this segment
         self.after_unknown = False
+        # a list of names waiting for one shared result ("S100, SOX10 and HMB45 negative"):
+        # each with how it is joined to the next ("comma" or "word"); see _Binder.share
+        self.listed: list[tuple[_Mention, str]] = []
+        self.joined: str | None = None  # a joiner since the list's last member
+        self.run_tail_unknown = False  # the list's last member is text not understood
+        self.quantified = False  # "all"/"both" since the list's last member
+        self.group: list[_Mention] = []  # the others that took the last shared result
+        # a before-name word ("no") and whether a joiner follows its name: it reaches the
+        # names joined after it ("no necrosis or atypical mitoses")
+        self.negated: _Negation | None = None
+        self.negated_open = ""  # "word" or "comma": what follows the last name of it
 
     # -- questions and unknown text
     def ask(self, message: str, start: int, end: int, fid: str | None = None) -> None:
@@ -426,23 +494,100 @@ class _Binder:
     def run(self, toks: list[_Tok]) -> None:
         for tok in toks:
             getattr(self, "on_" + tok.kind)(tok)
+            if tok.kind == "sep" and self.negated is not None and self.t[tok.start] in \
+                    _LIST_COMMAS and not self.negated_open:
+                self.negated_open = "comma"
+            elif tok.kind not in ("filler", "joiner", "name"):
+                self.negated, self.negated_open = None, ""
             self.after_unknown = tok.kind == "unknown" or (
-                self.after_unknown and tok.kind in ("state", "filler"))
+                self.after_unknown and tok.kind in ("state", "filler", "shared"))
         self.on_sep(None)
 
-    def on_sep(self, _tok: _Tok | None) -> None:
-        self.close()
-        self.drop_held()
-        self.last = None
+    def on_sep(self, tok: _Tok | None) -> None:
+        listed = tok is not None and self.t[tok.start] in _LIST_COMMAS and self.defer("comma")
+        if not listed:
+            self.close()
+            self.drop_held()
+            self.flush_run()
+        self.last, self.group = None, []
 
     def on_filler(self, _tok: _Tok) -> None:
         pass
 
+    def on_joiner(self, _tok: _Tok) -> None:
+        self.defer("word")  # else skipped: "SMA+ and desmin-"
+        if self.negated is not None:
+            self.negated_open = "word"
+
+    def on_shared(self, _tok: _Tok) -> None:
+        self.quantified = True
+
     def on_unknown(self, tok: _Tok) -> None:
+        self.quantified = False
+        if self.listed and (self.joined is not None or self.run_tail_unknown):
+            # "CK, EMA, S100 all negative": listed, not understood, and the list goes on
+            self.joined, self.run_tail_unknown = None, True
+            self.unrecognised(tok.start, tok.end)
+            return
         self.close()
         self.drop_held()
-        self.last = None
+        self.flush_run()
+        self.last, self.group = None, []
         self.unrecognised(tok.start, tok.end)
+
+    # -- a list of names sharing the one result after it ("S100 and SOX10 negative")
+    def defer(self, how: str) -> bool:
+        """A joiner or a list comma (``how``: "word" or "comma") after a name without a
+        result: the name waits in the list for a shared result. False: nothing waits."""
+        p = self.pending
+        if p is not None and not p.done and self.held is None and self.orphan is None:
+            self.pending = None
+            self.listed.append((p, how))
+            self.joined, self.run_tail_unknown = how, False
+            return True
+        if self.listed and self.run_tail_unknown:
+            self.joined = how
+            return True
+        return False
+
+    def flush_run(self) -> None:
+        """The list ends without a shared result: each name as if named alone (as today)."""
+        run, self.listed = self.listed, []
+        self.joined, self.run_tail_unknown, self.quantified = None, False, False
+        for m, _how in run:
+            self.close_mention(m)
+
+    def share(self, tok: _Tok, anchor: _Mention | None) -> None:
+        """The result ``tok`` right after the list's last name (``anchor``; None when the
+        list ends with text not understood) goes to every name of the list that takes it,
+        back to front. A finding that is complete named alone ("spindle cells") stops the
+        list where it is joined by a comma ("spindle cells, necrosis absent"), or where it
+        would take another state than the anchor ("spindle cells and desmin-": absent is
+        not negative) or none ("spindle cells and SMA+"), unless "all"/"both" says every
+        name takes the result. Any other name that does not take it is asked about."""
+        run, quantified = self.listed, self.quantified
+        self.listed = []
+        self.joined, self.run_tail_unknown, self.quantified = None, False, False
+        anchor_state = anchor.value if anchor is not None and anchor.how == "state" else None
+        self.group = []
+        sharing = True
+        for m, how in reversed(run):
+            fits = self._resolve_states(m.fids, tok.states)
+            if sharing and self._complete_alone(m) and (
+                    not fits if quantified else
+                    how == "comma" or not fits or fits[0][1] != anchor_state):
+                sharing = False
+            if not sharing:
+                self.close_mention(m)
+                continue
+            self.give_state(m, tok, shared=True)
+            if m.how == "state":
+                self.group.append(m)
+        if anchor is None:
+            self.last = None
+
+    def _complete_alone(self, m: _Mention) -> bool:
+        return len(m.fids) == 1 and bool(self._alone(m.fids[0]))
 
     def drop_held(self) -> None:
         """A result that no name followed: the set-aside finding's ("necrosis: no"), or
@@ -451,8 +596,11 @@ class _Binder:
         orphan, self.orphan = self.orphan, None
         if held is not None and orphan is not None:
             self.give_state(orphan, held)
+            self.share(held, orphan)  # "necrosis and mitoses: no"
             return
         self.close_mention(orphan)
+        if orphan is not None:
+            self.flush_run()
         if held is not None:
             self.unrecognised(held.start, held.end)
 
@@ -464,6 +612,13 @@ class _Binder:
     def close_mention(self, m: _Mention | None) -> None:
         if m is None or m.done:
             return
+        if m.inherit is not None:
+            negation, after_comma = m.inherit
+            if (negation.confirmed or not after_comma) and \
+                    self._resolve_states(m.fids, negation.tok.states):
+                negation.confirmed |= not after_comma  # "..., ulceration or mitoses"
+                self.give_state(m, negation.tok, shared=True)  # "no necrosis or mitoses"
+                return
         m.done = True
         alone = [(fid, s) for fid in m.fids for s in self._alone(fid)]
         if len(alone) == 1 and len(m.fids) == 1:
@@ -489,6 +644,8 @@ class _Binder:
         return [s for s in self.kb.entry.named_alone if s in f.accepted_values][:1]
 
     def on_name(self, tok: _Tok) -> None:
+        listed = self.joined is not None  # "S100 and SOX10": the list goes on
+        self.joined, self.run_tail_unknown, self.quantified = None, False, False
         own = self._resolve_states(tok.names, tok.states)
         if tok.states and not own and self.pending is not None and not self.pending.done \
                 and self._resolve_states(self.pending.fids, tok.states):
@@ -502,14 +659,24 @@ class _Binder:
         self.close()
         orphan, self.orphan = self.orphan, None
         self.close_mention(orphan)  # "spindle cells no necrosis": spindle cells named alone
+        if not listed or orphan is not None:
+            self.flush_run()
         m = _Mention(tok.names, tok.start, tok.end)
         self.pending = m
+        if self.held is not None or own:  # "no necrosis", "woman": the list ends here
+            self.flush_run()
+        negated = self.negated if self.negated_open else None
+        if negated is not None:
+            m.inherit = (negated, self.negated_open == "comma")
+        self.negated, self.negated_open = negated, ""
         if self.held is not None:
             held, self.held = self.held, None
             m.start = held.start
             self.give_state(m, held)
+            self.negated = _Negation(held) if held.before_name else None
         elif own:
             self.give_state(m, tok)
+            self.negated = None
 
     def _resolve_states(self, fids: tuple, states: tuple) -> list[tuple[str, str]]:
         """(finding, state) for each finding that takes one of ``states`` (the first it
@@ -528,33 +695,45 @@ class _Binder:
     def on_state(self, tok: _Tok) -> None:
         if self.after_unknown:  # "CK7 neg": the result of the word not understood
             self.unrecognised(tok.start, tok.end, join=True)
+            if self.run_tail_unknown:  # "CK, EMA negative": and of the list before it
+                self.share(tok, None)
             return
         p = self.pending
         if tok.before_name:  # "ALK- no necrosis", "spindle cells no necrosis"
             self.drop_held()
             if p is not None and not p.done:
-                self.pending, self.orphan = None, p
+                self.pending, self.orphan = None, p  # the list waits with it
+            else:
+                self.flush_run()
             self.held = tok
             return
         if p is not None and not p.done:
             p.end = tok.end
             self.give_state(p, tok)
+            self.share(tok, p)
             return
-        if self.last is not None and self.refine(self.last, tok):
+        if self.refine_last(tok):
             return
         self.close()
+        self.flush_run()
         self.drop_held()
         self.held = tok
 
-    def give_state(self, m: _Mention, tok: _Tok) -> None:
+    def give_state(self, m: _Mention, tok: _Tok, shared: bool = False) -> None:
+        """``tok``'s result for ``m`` (``shared``: a list's result, ``m`` keeps its own
+        span and is not the last mention)."""
         m.done = True
-        m.end = max(m.end, tok.end)
+        if not shared:
+            m.end = max(m.end, tok.end)
         fits = self._resolve_states(m.fids, tok.states)
         word = self.typed[tok.start:tok.end].strip()
         if len(fits) == 1:
             m.fid, m.value, m.how = fits[0][0], fits[0][1], "state"
             self.mentions.append(m)
-            self.last = m
+            if shared:
+                m.note = f"from '{word}'"
+            else:
+                self.last, self.group = m, []
             f = self.kb.findings[m.fid]
             if m.value in f.unions:
                 self.note(f"{self.label(m.fid)}: recorded as {m.value} "
@@ -579,6 +758,19 @@ class _Binder:
         else:
             self.ask(f"{self.label(fid)}: '{word}' is not one of its results "
                      f"({', '.join(f.accepted_values)})", m.start, m.end, fid)
+
+    def refine_last(self, tok: _Tok) -> bool:
+        """A second result after the last mention's, and the list's that shared it ("S100
+        and SOX10 positive, diffuse")."""
+        if self.last is not None and not self.refine(self.last, tok):
+            return False
+        if self.last is None and not self.group:
+            return False
+        for m in self.group:
+            end = m.end
+            self.refine(m, tok)
+            m.end = end
+        return True
 
     def refine(self, m: _Mention, tok: _Tok) -> bool:
         """A second result right after the first: kept when compatible ("CK+ focal" =
@@ -605,6 +797,7 @@ class _Binder:
         return True
 
     def on_number(self, tok: _Tok) -> None:
+        self.flush_run()
         units, unit_span = tok.number[5:]
         p = self.pending
         if self.held is not None:

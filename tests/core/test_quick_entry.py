@@ -153,7 +153,7 @@ def test_weak_is_positive_and_says_the_extent_is_not_stated(kb):
 
 
 def test_a_name_without_a_result_is_asked_about(kb):
-    r = parse(kb, "SMA, desmin positive")
+    r = parse(kb, "SMA; desmin positive")  # "SMA, desmin positive" shares it: see the end
     assert r.findings == {"ihc_desmin": "positive"}
     assert r.questions[0].message.startswith("SMA (smooth muscle actin): no result given")
     assert parse(kb, "Ki67").questions[0].message == "Ki-67 (MIB-1) index: no value given"
@@ -296,3 +296,238 @@ def test_chinese_text_it_does_not_know_is_listed_not_dropped(kb):
 def test_the_english_vocabulary_still_works_in_the_chinese_interface(kb):
     assert parse(kb, "SMA+ desmin- Ki67 15%", "zh_CN").findings == {
         "ihc_sma": "positive", "ihc_desmin": "negative", "ihc_ki67_percent": 15}
+
+
+# -- lists sharing one result, rearrangement words, fillers between name and result,
+#    the shorthand synonyms ------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("S100 and SOX10 negative", {"ihc_s100": "negative", "ihc_sox10": "negative"}),
+    ("S100, SOX10 and HMB45 negative",
+     {"ihc_s100": "negative", "ihc_sox10": "negative", "ihc_hmb45": "negative"}),
+    ("SMA/desmin positive", {"ihc_sma": "positive", "ihc_desmin": "positive"}),
+    ("SMA/desmin+", {"ihc_sma": "positive", "ihc_desmin": "positive"}),
+    ("desmin and myogenin +", {"ihc_desmin": "positive", "ihc_myogenin_myod1": "positive"}),
+    ("SMA, desmin positive", {"ihc_sma": "positive", "ihc_desmin": "positive"}),
+    ("S100 or SOX10 negative", {"ihc_s100": "negative", "ihc_sox10": "negative"}),
+    ("SMA & desmin focal", {"ihc_sma": "focal", "ihc_desmin": "focal"}),
+    ("AE1/AE3 and S100 negative", {"ihc_cytokeratin": "negative", "ihc_s100": "negative"}),
+    ("SMA and desmin: both negative", {"ihc_sma": "negative", "ihc_desmin": "negative"}),
+    ("S100, SOX10, HMB45 and Melan-A all negative",
+     {"ihc_s100": "negative", "ihc_sox10": "negative", "ihc_hmb45": "negative",
+      "ihc_melan_a": "negative"}),
+    ("CK and S100 positive diffuse", {"ihc_cytokeratin": "diffuse", "ihc_s100": "diffuse"}),
+    ("SMA and desmin positive, S100 and SOX10 negative, Ki67 10%",
+     {"ihc_sma": "positive", "ihc_desmin": "positive", "ihc_s100": "negative",
+      "ihc_sox10": "negative", "ihc_ki67_percent": 10}),
+    ("necrosis and atypical mitoses absent", {"necrosis": "absent",
+                                              "atypical_mitoses": "absent"}),
+    ("necrosis, atypical mitoses: both absent", {"necrosis": "absent",
+                                                 "atypical_mitoses": "absent"}),
+    ("necrosis and ulceration: no", {"necrosis": "absent", "ulceration": "absent"}),
+    ("no necrosis or atypical mitoses", {"necrosis": "absent", "atypical_mitoses": "absent"}),
+    ("no necrosis, ulceration or vasculitis",
+     {"necrosis": "absent", "ulceration": "absent", "vasculitis": "absent"}),
+])
+def test_a_list_of_names_shares_the_result_after_it(kb, line, expected):
+    r = parse(kb, line)
+    assert r.findings == expected, preview(kb, r)
+    assert r.complete, preview(kb, r)
+
+
+def test_a_shared_result_keeps_each_names_own_span_and_says_where_it_came_from(kb):
+    line = "S100, SOX10 and HMB45 negative"
+    items = {i.finding: i for i in parse(kb, line).items}
+    assert items["ihc_s100"].text == "S100" and items["ihc_s100"].note == "from 'negative'"
+    assert items["ihc_hmb45"].text == "HMB45 negative" and not items["ihc_hmb45"].note
+
+
+def test_text_not_understood_inside_a_list_is_listed_and_the_rest_shares_the_result(kb):
+    r = parse(kb, "CK, EMA, S100 all negative")
+    assert r.findings == {"ihc_cytokeratin": "negative", "ihc_s100": "negative"}
+    assert [t.text for t in r.unrecognised] == ["EMA"] and not r.questions
+    r = parse(kb, "CK, EMA negative")  # the unknown word last: its result is listed with it
+    assert r.findings == {"ihc_cytokeratin": "negative"}
+    assert [t.text for t in r.unrecognised] == ["EMA negative"]
+
+
+@pytest.mark.parametrize("line", ["SMA and desmin", "SMA, desmin", "SMA/desmin",
+                                  "SMA and desmin; CK+", "SMA and desmin with CK+"])
+def test_a_list_with_no_shared_result_stays_questions(kb, line):
+    r = parse(kb, line)
+    asked = {q.finding for q in r.questions}
+    assert {"ihc_sma", "ihc_desmin"} <= asked
+    assert not {"ihc_sma", "ihc_desmin"} & set(r.findings)
+
+
+def test_a_shared_result_a_name_cannot_take_is_asked_for_that_name_only(kb):
+    r = parse(kb, "SMA and Ki67 positive")
+    assert r.findings == {"ihc_sma": "positive"}
+    assert [q.finding for q in r.questions] == ["ihc_ki67_percent"]
+    r = parse(kb, "SMA, desmin and sex negative")  # sex is male or female
+    assert r.findings == {"ihc_sma": "negative", "ihc_desmin": "negative"}
+    assert [q.finding for q in r.questions] == ["sex"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a finding complete named alone is not pulled into a list over a comma...
+    ("spindle cells, necrosis absent", {"spindle_cell_proliferation": "present",
+                                        "necrosis": "absent"}),
+    ("spindle cells, SMA and desmin positive", {"spindle_cell_proliferation": "present",
+                                                "ihc_sma": "positive",
+                                                "ihc_desmin": "positive"}),
+    # ... nor given another state than the list's ("-" is negative for desmin, absent
+    # for spindle cells) or one it cannot take
+    ("spindle cells and desmin-", {"spindle_cell_proliferation": "present",
+                                   "ihc_desmin": "negative"}),
+    ("spindle cells and SMA positive", {"spindle_cell_proliferation": "present",
+                                        "ihc_sma": "positive"}),
+    ("no necrosis, spindle cells", {"necrosis": "absent",
+                                    "spindle_cell_proliferation": "present"}),
+    ("no necrosis, spindle cells and SMA+", {"necrosis": "absent", "ihc_sma": "positive",
+                                             "spindle_cell_proliferation": "present"}),
+    # names with their own results are untouched
+    ("ALK- no necrosis", {"ihc_alk": "negative", "necrosis": "absent"}),
+    ("SMA+ desmin-", {"ihc_sma": "positive", "ihc_desmin": "negative"}),
+    ("SMA+ and desmin-", {"ihc_sma": "positive", "ihc_desmin": "negative"}),
+    ("CK weak and S100 strong", {"ihc_cytokeratin": "positive", "ihc_s100": "positive"}),
+    ("SMA diffuse and strong", {"ihc_sma": "diffuse"}),
+    ("IgG4/IgG 40%", {"ihc_igg4_igg_ratio_percent": 40}),  # a name with a slash
+])
+def test_what_a_list_does_not_take(kb, line, expected):
+    assert parse(kb, line).findings == expected, preview(kb, parse(kb, line))
+
+
+def test_a_name_with_a_slash_is_not_a_list(kb):
+    r = parse(kb, "CK5/6 and p40 positive")  # CK5/6 is not in the knowledge base
+    assert r.findings == {"ihc_p40": "positive"}
+    assert [t.text for t in r.unrecognised] == ["CK5/6"]
+
+
+def test_a_chinese_list_shares_its_result(kb):
+    assert parse(kb, "SMA、desmin均阳性", "zh_CN").findings == {
+        "ihc_sma": "positive", "ihc_desmin": "positive"}
+    assert parse(kb, "S100和SOX10阴性", "zh_CN").findings == {
+        "ihc_s100": "negative", "ihc_sox10": "negative"}
+
+
+LIST_STAINS = ["SMA", "desmin", "S100", "SOX10", "HMB45", "CD34", "STAT6", "ALK", "ROS1",
+               "CK", "p40", "myogenin"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(names=st.lists(st.sampled_from(LIST_STAINS), min_size=2, max_size=5, unique=True),
+       joiners=st.lists(st.sampled_from([", ", " and ", "/", " & ", " or "]), min_size=4,
+                        max_size=4),
+       result=st.sampled_from(["positive", "negative", "+", "-", "neg", "focal", "diffuse"]),
+       shared=st.sampled_from(["", " all", " both"]),
+       order=st.randoms(use_true_random=False))
+def test_a_list_shares_its_result_as_each_name_alone_in_any_order(kb, names, joiners, result,
+                                                                  shared, order):
+    """A list of names then one result records what each name followed by that result
+    records, whatever the order of the names."""
+    expected: dict = {}
+    for name in names:
+        expected.update(parse(kb, f"{name} {result}").findings)
+    shuffled = list(names)
+    order.shuffle(shuffled)
+    for listed in (names, shuffled):
+        line = listed[0] + "".join(j + n for j, n in zip(joiners, listed[1:]))
+        r = parse(kb, f"{line}{shared} {result}")
+        assert r.findings == expected, (line, preview(kb, r))
+        assert not r.questions and not r.unrecognised, (line, preview(kb, r))
+
+
+@pytest.mark.parametrize(("line", "finding", "value"), [
+    ("ALK FISH rearranged", "alk_fish", "positive"),
+    ("ALK FISH: rearrangement detected", "alk_fish", "positive"),
+    ("ALK FISH not rearranged", "alk_fish", "negative"),
+    ("ALK FISH: no rearrangement", "alk_fish", "negative"),
+    ("ALK FISH: locus intact", "alk_fish", "negative"),
+    ("PAX3 rearranged", "pax3_rearrangement", "positive"),
+    ("PAX3 FISH translocated", "pax3_rearrangement", "positive"),
+    ("PAX3-MAML3 fusion detected", "pax3_rearrangement", "positive"),
+    ("fusion panel: no fusion detected", "kinase_fusion_ngs", "negative"),
+    ("fusion NGS: fusion not detected", "kinase_fusion_ngs", "negative"),
+    ("EBER ISH: not detected", "eber_ish", "negative"),
+    ("EBER undetected", "eber_ish", "negative"),
+    ("EBER detected", "eber_ish", "positive"),
+    ("bacilli not identified", "special_stain_bacilli", "negative"),
+    ("necrosis not detected", "necrosis", "absent"),
+    ("GMS negative", "fungal_hyphae", "absent"),
+    ("SMA moderately positive", "ihc_sma", "positive"),
+])
+def test_result_words_of_tests_and_fish(kb, line, finding, value):
+    r = parse(kb, line)
+    assert r.findings == {finding: value}, preview(kb, r)
+    assert r.complete
+
+
+def test_intact_alone_is_asked_not_guessed(kb):
+    """'INI1 intact' means the protein is retained (positive): bare 'intact' is no word of
+    any result, so it is never read as negative."""
+    r = parse(kb, "ALK FISH intact")
+    assert not r.findings and [t.text for t in r.unrecognised] == ["intact"]
+
+
+@pytest.mark.parametrize(("line", "finding", "value"), [
+    ("STAT6 nuclear positive", "ihc_stat6", "positive"),
+    ("beta-catenin nuclear +", "ihc_beta_catenin_nuclear", "positive"),
+    ("CD3 cytoplasmic +", "ihc_cd3", "positive"),
+    ("S100 IHC negative", "ihc_s100", "negative"),
+    ("SMA immunostain positive", "ihc_sma", "positive"),
+    ("desmin staining negative", "ihc_desmin", "negative"),
+    ("CD56 membranous staining positive", "ihc_cd56", "positive"),
+    ("SMA positive in tumour cells", "ihc_sma", "positive"),  # not "tumour" = a mass
+])
+def test_words_between_a_name_and_its_result_are_skipped(kb, line, finding, value):
+    r = parse(kb, line)
+    assert r.findings == {finding: value}, preview(kb, r)
+    assert r.complete
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("boy", {"sex": "male"}),
+    ("8 year old girl", {"age_years": 8, "sex": "female"}),
+    ("diabetic", {"immunocompromised_or_diabetic": "present"}),
+    ("immunosuppressed", {"immunocompromised_or_diabetic": "present"}),
+    ("immunocompromised", {"immunocompromised_or_diabetic": "present"}),
+    ("marked pleomorphism", {"marked_nuclear_pleomorphism": "present"}),
+    ("marked atypia", {"marked_nuclear_pleomorphism": "present"}),
+    ("pleomorphic", {"marked_nuclear_pleomorphism": "present"}),
+    # mild atypia is not marked pleomorphism: recorded absent, not present
+    ("spindle cells with mild atypia", {"spindle_cell_proliferation": "present",
+                                        "marked_nuclear_pleomorphism": "absent"}),
+    ("mildly pleomorphic", {"marked_nuclear_pleomorphism": "absent"}),
+    ("pan-CK negative", {"ihc_cytokeratin": "negative"}),
+    ("MIB-1 20%", {"ihc_ki67_percent": 20}),
+    ("Ki-67 LI 20%", {"ihc_ki67_percent": 20}),
+    ("EBER-ISH negative", {"eber_ish": "negative"}),
+    ("PR3-ANCA positive", {"anca_serology": "positive"}),
+    ("c-ANCA negative", {"anca_serology": "negative"}),
+    ("Warthin-Starry negative", {"special_stain_bacilli": "negative"}),
+    ("Mikulicz cells and Russell bodies present", {"mikulicz_cells": "present",
+                                                   "russell_bodies": "present"}),
+    ("fungal hyphae with angioinvasion", {"fungal_hyphae": "present"}),
+    ("IgG4 positive plasma cells 60/HPF", {"ihc_igg4_per_hpf": 60}),
+    ("staghorn vessels", {"staghorn_vessels": "present"}),
+])
+def test_pathologists_shorthand_names(kb, line, expected):
+    r = parse(kb, line)
+    assert r.findings == expected, preview(kb, r)
+    assert r.complete, preview(kb, r)
+
+
+def test_a_name_glued_to_letters_by_a_dash_is_one_word_not_a_negative(kb):
+    """'PAS-D positive' once recorded the bacilli stain NEGATIVE ('PAS' then '-')."""
+    r = parse(kb, "PAS-D positive")
+    assert not r.findings and [t.text for t in r.unrecognised] == ["PAS-D positive"]
+    assert parse(kb, "SOX10-ve").findings == {"ihc_sox10": "negative"}
+    assert parse(kb, "CD34-positive").findings == {"ihc_cd34": "positive"}
+
+
+def test_list_words_come_from_the_knowledge_base(kb, mini_kb):
+    assert "and" in kb.entry.joiners["en"] and "all" in kb.entry.shared["en"]
+    # the mini KB has "and" as a filler and no joiners: no list, the first name is asked
+    r = parse(mini_kb, "cytokeratin and SOX10 negative")
+    assert r.findings == {"stain_s": "negative"} and r.questions
