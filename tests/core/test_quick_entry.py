@@ -531,3 +531,11 @@ def test_list_words_come_from_the_knowledge_base(kb, mini_kb):
     # the mini KB has "and" as a filler and no joiners: no list, the first name is asked
     r = parse(mini_kb, "cytokeratin and SOX10 negative")
     assert r.findings == {"stain_s": "negative"} and r.questions
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("45 y/o M, nasal mass", {"age_years": 45, "sex": "male", "mass_lesion": "present"}),
+    ("F 62 years, SMA+", {"sex": "female", "age_years": 62, "ihc_sma": "positive"}),
+])
+def test_the_clinical_shorthand_of_a_history_line(kb, line, expected):
+    assert parse(kb, line).findings == expected
