@@ -114,8 +114,10 @@ class EvidencePanel(QWidget):
         header.setSectionResizeMode(RECORDED, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(WEIGHT, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
-        self.table.fit_columns(FINDING, {RECORDED: 110, WEIGHT: 108, SOURCE: 150},
-                               {RECORDED: 70, WEIGHT: 108, SOURCE: 70}, stretch_floor=120)
+        # the weight: a 56-px bar and a factor ("×>100") at most; the finding's name gets
+        # 150 px before the other columns give way
+        self.table.fit_columns(FINDING, {RECORDED: 110, WEIGHT: 104, SOURCE: 150},
+                               {RECORDED: 70, WEIGHT: 104, SOURCE: 60}, stretch_floor=150)
 
         self.details = QTextBrowser()
         self.details.setObjectName("evidenceDetails")
