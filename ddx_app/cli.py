@@ -28,7 +28,7 @@ from .engine.presentation import (
 )
 from .errors import DdxError
 from .formatting import bits, json_terminal_safe, odds, percent, terminal_safe
-from .i18n import LANGUAGES, known_language, translator
+from .i18n import LANGUAGES, gettext, known_language, translator
 from .knowledge import check_knowledge_base, load_knowledge_base
 from .knowledge.model import KnowledgeBase, text
 
@@ -552,7 +552,7 @@ def cmd_summary(args) -> int:
     return EXIT_OK
 
 
-def _entry_text(parts: list[str]) -> str | None:
+def _entry_text(parts: list[str], lang: str = "en") -> str | None:
     """The quick-entry text of ``ddx parse TEXT...`` ('-': standard input); None, with a
     message, when there is nothing to read."""
     from .quick_entry import MAX_CHARS
@@ -561,7 +561,8 @@ def _entry_text(parts: list[str]) -> str | None:
     if parts == ["-"]:
         line = sys.stdin.read(MAX_CHARS + 1)
     if not line.strip():
-        print(f"ddx: error: no findings given (e.g. '{ENTRY_EXAMPLE}')", file=sys.stderr)
+        print("ddx: error: " + gettext("no findings given (e.g. '{example}')", lang,
+                                       example=ENTRY_EXAMPLE), file=sys.stderr)
         return None
     return line
 
@@ -571,25 +572,29 @@ def entry_preview_lines(kb: KnowledgeBase, result, lang: str = "en") -> list[str
     text not understood, the questions and the notes."""
     from .quick_entry import label, value_text
 
+    _ = translator(lang)
     lines = []
     if result.items:
-        rows = [(label(kb, i.finding, lang), value_text(kb, i.finding, i.value, lang)
-                 + (f" ({i.note})" if i.note else ""), i.text) for i in result.items]
+        rows = [(label(kb, i.finding, lang),
+                 _("{value} ({note})", value=value_text(kb, i.finding, i.value, lang),
+                   note=i.note) if i.note else value_text(kb, i.finding, i.value, lang),
+                 i.text) for i in result.items]
         lw = max(_cols(r[0]) for r in rows)
         vw = max(_cols(r[1]) for r in rows)
-        lines.append(f"Understood ({len(result.findings)}):")
+        lines.append(_("Understood ({n}):", n=len(result.findings)))
         lines += [f"  {_pad(name, lw)}  {_pad(value, vw)}  <- {terminal_safe(repr(typed))}"
                   for name, value, typed in rows]
     else:
-        lines.append("Understood: nothing")
+        lines.append(_("Understood: nothing"))
     if result.unrecognised:
-        lines.append(f"Not understood ({len(result.unrecognised)}): "
-                     + ", ".join(terminal_safe(repr(t.text)) for t in result.unrecognised))
+        lines.append(_("Not understood ({n}): {texts}", n=len(result.unrecognised),
+                       texts=_(", ").join(terminal_safe(repr(t.text))
+                                          for t in result.unrecognised)))
     if result.questions:
-        lines.append(f"Questions ({len(result.questions)}), not recorded:")
+        lines.append(_("Questions ({n}), not recorded:", n=len(result.questions)))
         lines += [f"  ? {terminal_safe(q.message)}" for q in result.questions]
     if result.notes:
-        lines.append("Notes:")
+        lines.append(_("Notes:"))
         lines += [f"  - {terminal_safe(q.message)}" for q in result.notes]
     return lines
 
@@ -598,10 +603,10 @@ def cmd_parse(args) -> int:
     from .quick_entry import parse
 
     kb = load_knowledge_base(args.kb)
-    line = _entry_text(args.text)
+    lang = output_language(args)
+    line = _entry_text(args.text, lang)
     if line is None:
         return EXIT_BAD_INPUT
-    lang = output_language(args)
     result = parse(kb, line, lang)
     if args.json:
         out = result.to_json(kb, lang)
@@ -618,22 +623,25 @@ def cmd_case(args) -> int:
     from .quick_entry import parse
 
     kb = load_knowledge_base(args.kb)
-    line = _entry_text([args.findings])
+    lang = output_language(args)
+    _ = translator(lang)
+    line = _entry_text([args.findings], lang)
     if line is None:
         return EXIT_BAD_INPUT
-    lang = output_language(args)
     result = parse(kb, line, lang)
+    path = terminal_safe(args.output)
     if not result.recognised or ((result.unrecognised or result.questions)
                                  and not args.partial):
         print("\n".join(entry_preview_lines(kb, result, lang)), file=sys.stderr)
-        reason = ("no finding was understood" if not result.recognised else
-                  "part of the text was not understood or needs an answer (shown above); "
-                  "correct it, or give --partial to write what was understood")
-        print(f"ddx: error: {terminal_safe(args.output)} not written: {reason}", file=sys.stderr)
+        reason = (_("no finding was understood") if not result.recognised else
+                  _("part of the text was not understood or needs an answer (shown "
+                    "above); correct it, or give --partial to write what was understood"))
+        print("ddx: error: " + _("{path} not written: {reason}", path=path, reason=reason),
+              file=sys.stderr)
         return EXIT_BAD_INPUT
     if os.path.lexists(args.output) and not args.force:
-        print(f"ddx: error: {terminal_safe(args.output)} already exists: not replaced "
-              "(give --force to replace it)", file=sys.stderr)
+        print("ddx: error: " + _("{path} already exists: not replaced (give --force to "
+                                 "replace it)", path=path), file=sys.stderr)
         return EXIT_FAILED
     sign_out = {f: getattr(args, f) for f in SIGN_OUT_FIELDS if getattr(args, f, None)}
     case = Case(findings=dict(result.findings), case_id=args.case_id, title=args.title,
@@ -641,13 +649,13 @@ def cmd_case(args) -> int:
     try:
         save_case(case, args.output, kb)
     except OSError as exc:
-        print(f"ddx: error: cannot write {terminal_safe(args.output)}: {exc.strerror or exc}",
-              file=sys.stderr)
+        print("ddx: error: " + _("cannot write {path}: {reason}", path=path,
+                                 reason=exc.strerror or exc), file=sys.stderr)
         return EXIT_FAILED
     if result.unrecognised or result.questions or result.notes:
         print("\n".join(entry_preview_lines(kb, result, lang)), file=sys.stderr)
-    print(f"{terminal_safe(args.output)}: case with {len(result.findings)} finding(s) "
-          f"(knowledge base {kb.version}, sha256 {kb.short_hash})")
+    print(_("{path}: case with {n} finding(s) (knowledge base {version}, sha256 {hash})",
+            path=path, n=len(result.findings), version=kb.version, hash=kb.short_hash))
     return EXIT_OK
 
 

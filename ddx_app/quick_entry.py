@@ -46,6 +46,9 @@ result with another meaning than the list's ("spindle cells and desmin-": presen
 A list with no result after it is as many names alone. A before-name word reaches the
 names joined after its own ("no necrosis, ulceration or atypical mitoses": all absent).
 Nothing here raises on any input: text longer than :data:`MAX_CHARS` is one question.
+The questions and notes are written in the ``lang`` given (:mod:`ddx_app.i18n`, catalogue
+resources/translations/entry.<lang>.yaml); in English they list results by their ids
+(words the line reads), in another language by the knowledge base's labels in it.
 
 No Qt here (the window's quick entry line and ``ddx parse`` both call :func:`parse`).
 Annotations are evaluated, not postponed (see knowledge/model.py).
@@ -56,7 +59,9 @@ import re
 from typing import Any, NamedTuple
 
 from . import values
-from .knowledge.model import KnowledgeBase, text
+from .i18n import DEFAULT_LANGUAGE, gettext, translator
+from .i18n import normalise as language
+from .knowledge.model import Finding, KnowledgeBase, text
 from .values import number_text
 from .values import with_unit as with_unit  # re-exported: one number format everywhere
 
@@ -187,6 +192,35 @@ def _boundary(t: str, i: int) -> bool:
 
 def label(kb: KnowledgeBase, fid: str, lang: str = "en") -> str:
     return text(kb.findings[fid].label, lang)
+
+
+def series(words: Any, lang: str = "en", last: str = ",") -> str:
+    """``words`` as one list in ``lang``: "a, b or c" (``last`` "or"), "a or b or c"
+    ("or all"), "a, b, c" (","); the separators are translated ("a、b或c")."""
+    _ = translator(lang)
+    words = list(words)
+    out = words[0] if words else ""
+    for i, word in enumerate(words[1:], 2):
+        if last == "or all" or (last == "or" and i == len(words)):
+            out = _("{words} or {word}", words=out, word=word)
+        else:
+            out = _("{words}, {word}", words=out, word=word)
+    return out
+
+
+def quoted(typed: str, lang: str = "en") -> str:
+    """Text as typed, quoted: 'SMA' (“SMA” in Chinese)."""
+    return gettext("'{text}'", lang, text=typed)
+
+
+def results_text(kb: KnowledgeBase, f: Finding, states: Any, lang: str = "en",
+                 last: str = ",") -> str:
+    """States a message lists (:func:`series`): their ids in English (words the line
+    reads: "positive, negative, focal"), the knowledge base's labels in another language
+    (its words too: "阳性、阴性")."""
+    if language(lang) == DEFAULT_LANGUAGE:
+        return series(states, lang, last)
+    return series((f.state_label(s, kb, lang) for s in states), lang, last)
 
 
 def value_text(kb: KnowledgeBase, fid: str, value: Any, lang: str = "en") -> str:
@@ -446,6 +480,7 @@ class _Binder:
     def __init__(self, kb: KnowledgeBase, vocab: _Vocabulary, t: str, lang: str,
                  typed: str):
         self.kb, self.vocab, self.t, self.lang = kb, vocab, t, lang
+        self._ = translator(lang)  # the messages' words
         self.typed = typed  # as typed, for messages (``t`` is case-folded)
         self.mentions: list[_Mention] = []
         self.unknown: list[list[int]] = []
@@ -487,8 +522,17 @@ class _Binder:
         return label(self.kb, fid, self.lang)
 
     def names(self, fids: tuple) -> str:
-        shown = [self.label(f) for f in fids]
-        return ", ".join(shown[:-1]) + " or " + shown[-1] if len(shown) > 1 else shown[0]
+        return series((self.label(f) for f in fids), self.lang, last="or")
+
+    def results(self, fid: str, states: Any = None, last: str = ",") -> str:
+        f = self.kb.findings[fid]
+        return results_text(self.kb, f, f.accepted_values if states is None else states,
+                            self.lang, last)
+
+    def imprecise(self, m: _Mention, fids: tuple) -> None:
+        self.ask(self._("'{text}' could be {findings}: name it more precisely",
+                        text=self.typed[m.start:m.end].strip(), findings=self.names(fids)),
+                 m.start, m.end)
 
     # -- the token loop
     def run(self, toks: list[_Tok]) -> None:
@@ -626,16 +670,17 @@ class _Binder:
             self.mentions.append(m)
             return
         if len(m.fids) > 1:
-            self.ask(f"'{self.typed[m.start:m.end].strip()}' could be {self.names(m.fids)}: "
-                     "name it more precisely", m.start, m.end)
+            self.imprecise(m, m.fids)
             return
         fid = m.fids[0]
         f = self.kb.findings[fid]
         if f.is_numeric:
-            self.ask(f"{self.label(fid)}: no value given", m.start, m.end, fid)
+            self.ask(self._("{finding}: no value given", finding=self.label(fid)),
+                     m.start, m.end, fid)
         else:
-            self.ask(f"{self.label(fid)}: no result given (one of "
-                     f"{', '.join(f.accepted_values)})", m.start, m.end, fid)
+            self.ask(self._("{finding}: no result given (one of {results})",
+                            finding=self.label(fid), results=self.results(fid)),
+                     m.start, m.end, fid)
 
     def _alone(self, fid: str) -> list[str]:
         f = self.kb.findings[fid]
@@ -731,33 +776,35 @@ class _Binder:
             m.fid, m.value, m.how = fits[0][0], fits[0][1], "state"
             self.mentions.append(m)
             if shared:
-                m.note = f"from '{word}'"
+                m.note = self._("from '{word}'", word=word)
             else:
                 self.last, self.group = m, []
             f = self.kb.findings[m.fid]
             if m.value in f.unions:
-                self.note(f"{self.label(m.fid)}: recorded as {m.value} "
-                          f"({' or '.join(f.unions[m.value])} not stated)",
+                self.note(self._("{finding}: recorded as {result} ({results} not stated)",
+                                 finding=self.label(m.fid),
+                                 result=self.results(m.fid, (m.value,)),
+                                 results=self.results(m.fid, f.unions[m.value], "or all")),
                           m.start, m.end, m.fid)
             return
         if len(fits) > 1:
-            self.ask(f"'{self.typed[m.start:m.end].strip()}' could be "
-                     f"{self.names(tuple(f for f, _ in fits))}: name it more precisely",
-                     m.start, m.end)
+            self.imprecise(m, tuple(f for f, _ in fits))
             return
         if len(m.fids) > 1:
-            self.ask(f"'{self.typed[m.start:m.end].strip()}' could be {self.names(m.fids)}, "
-                     f"none of which takes '{word}'", m.start, m.end)
+            self.ask(self._("'{text}' could be {findings}, none of which takes '{word}'",
+                            text=self.typed[m.start:m.end].strip(),
+                            findings=self.names(m.fids), word=word), m.start, m.end)
             return
         fid = m.fids[0]
         f = self.kb.findings[fid]
         if f.is_numeric:
-            unit = values.unit_text(f, self.lang)
-            self.ask(f"{self.label(fid)} takes a number ({unit}), not '{word}'",
-                     m.start, m.end, fid)
+            self.ask(self._("{finding} takes a number ({unit}), not '{word}'",
+                            finding=self.label(fid), unit=values.unit_text(f, self.lang),
+                            word=word), m.start, m.end, fid)
         else:
-            self.ask(f"{self.label(fid)}: '{word}' is not one of its results "
-                     f"({', '.join(f.accepted_values)})", m.start, m.end, fid)
+            self.ask(self._("{finding}: '{word}' is not one of its results ({results})",
+                            finding=self.label(fid), word=word, results=self.results(fid)),
+                     m.start, m.end, fid)
 
     def refine_last(self, tok: _Tok) -> bool:
         """A second result after the last mention's, and the list's that shared it ("S100
@@ -810,8 +857,9 @@ class _Binder:
                 self.unrecognised(tok.start, tok.end)
                 return
             if len(owners) > 1:
-                self.ask(f"'{self.typed[tok.start:tok.end].strip()}': which finding? "
-                         f"({self.names(tuple(owners))})", tok.start, tok.end)
+                self.ask(self._("'{text}': which finding? ({findings})",
+                                text=self.typed[tok.start:tok.end].strip(),
+                                findings=self.names(tuple(owners))), tok.start, tok.end)
                 return
             p = _Mention((owners[0],), tok.start, tok.end)
         self.pending = None
@@ -823,19 +871,23 @@ class _Binder:
         cmp_, a, dash, _b, comma, _units, unit_span = tok.number
         unit_text = self.typed[slice(*unit_span)] if unit_span else ""
         written = self.typed[tok.start:tok.end].strip()
+        _ = self._
         if comma:
             number = written[:len(written) - len(unit_text)].strip() if unit_text else written
-            self.ask(f"{self.names(m.fids)}: write decimals with a point "
-                     f"('{number.replace(',', '.')}'), not '{number}'", m.start, m.end,
+            self.ask(_("{findings}: write decimals with a point ('{point}'), not '{number}'",
+                       findings=self.names(m.fids), point=number.replace(",", "."),
+                       number=number), m.start, m.end,
                      m.fids[0] if len(m.fids) == 1 else None)
             return
         numeric = [f for f in m.fids if self.kb.findings[f].is_numeric]
         if not numeric:
             fid = m.fids[0]
-            what = "a result" if len(m.fids) == 1 else "results"
-            self.ask(f"{self.names(m.fids)} takes {what} "
-                     f"({', '.join(self.kb.findings[fid].accepted_values)}), not a number "
-                     f"('{written}')", m.start, m.end, fid if len(m.fids) == 1 else None)
+            fields = {"findings": self.names(m.fids), "results": self.results(fid),
+                      "written": written}
+            self.ask(_("{findings} takes a result ({results}), not a number ('{written}')",
+                       **fields) if len(m.fids) == 1 else
+                     _("{findings} takes results ({results}), not a number ('{written}')",
+                       **fields), m.start, m.end, fid if len(m.fids) == 1 else None)
             return
         unit_key = _phrase(unit_text) if unit_text else ""
         if unit_key:
@@ -844,24 +896,26 @@ class _Binder:
             if not fits:
                 fid = numeric[0]
                 owners = self.vocab.unit_owners.get(unit_key, [])
-                hint = f" ({self.names(tuple(owners))} is)" if owners else ""
-                self.ask(f"{self.label(fid)} is not measured in {unit_text.strip()}{hint}",
+                fields = {"finding": self.label(fid), "unit": unit_text.strip()}
+                self.ask(_("{finding} is not measured in {unit} ({findings} is)",
+                           findings=self.names(tuple(owners)), **fields) if owners else
+                         _("{finding} is not measured in {unit}", **fields),
                          m.start, m.end, fid)
                 return
             numeric = fits
         if len(numeric) > 1:
-            self.ask(f"'{self.typed[m.start:m.end].strip()}' could be {self.names(tuple(numeric))}"
-                     ": name it more precisely", m.start, m.end)
+            self.imprecise(m, tuple(numeric))
             return
         fid = numeric[0]
         f = self.kb.findings[fid]
         name = self.label(fid)
         if cmp_ and cmp_ not in _APPROX:
-            self.ask(f"{name}: give one number, not '{written}'", m.start, m.end, fid)
+            self.ask(_("{finding}: give one number, not '{written}'", finding=name,
+                       written=written), m.start, m.end, fid)
             return
         if dash:
-            self.ask(f"{name}: give one number, not a range ('{written}')", m.start, m.end,
-                     fid)
+            self.ask(_("{finding}: give one number, not a range ('{written}')", finding=name,
+                       written=written), m.start, m.end, fid)
             return
         raw = float(a)
         factor = 1.0
@@ -869,35 +923,42 @@ class _Binder:
         if unit_key:
             factor = next(x for u, x in f.units.items() if _phrase(u) == unit_key)
         elif f.query_fraction and 0 < raw < 1:
-            self.ask(f"{name} {number_text(raw)}: did you mean {number_text(raw * 100)} "
-                     f"{unit_shown}? Write it with its unit ('{number_text(raw * 100)}"
-                     f"{unit_shown}' or '{number_text(raw)}{unit_shown}')",
-                     m.start, m.end, fid)
+            # the unit to type is one the line reads ("%", never "% 病变细胞")
+            typed_unit = f.display_unit or unit_shown
+            self.ask(_("{finding} {number}: did you mean {meant} {unit}? Write it with its "
+                       "unit ('{meant}{typed_unit}' or '{number}{typed_unit}')",
+                       finding=name, number=number_text(raw), meant=number_text(raw * 100),
+                       unit=unit_shown, typed_unit=typed_unit), m.start, m.end, fid)
             return
         value = raw * factor
         if factor != 1:
             value = round(value, f.decimals)
         if not math.isfinite(value):
-            self.ask(f"{name}: '{written}' is not a number it can take", m.start, m.end, fid)
+            self.ask(_("{finding}: '{written}' is not a number it can take", finding=name,
+                       written=written), m.start, m.end, fid)
             return
         value = int(value) if value.is_integer() else value
         lo, hi = f.range or (-math.inf, math.inf)
         if not lo <= value <= hi:
-            self.ask(f"{name} must be between {number_text(lo)} and {number_text(hi)} "
-                     f"{unit_shown}, not {number_text(value)}"
-                     + (f" ({written})" if factor != 1 else ""), m.start, m.end, fid)
+            fields = {"finding": name, "low": number_text(lo), "high": number_text(hi),
+                      "unit": unit_shown, "value": number_text(value), "written": written}
+            self.ask(_("{finding} must be between {low} and {high} {unit}, not {value} "
+                       "({written})", **fields) if factor != 1 else
+                     _("{finding} must be between {low} and {high} {unit}, not {value}",
+                       **fields), m.start, m.end, fid)
             return
         try:
             f.state_of(value)
         except ValueError as exc:  # pragma: no cover - the range check covers it
-            self.ask(f"{name}: {exc}", m.start, m.end, fid)
+            self.ask(_("{finding}: {problem}", finding=name, problem=exc), m.start, m.end,
+                     fid)
             return
         m.fid, m.value, m.how = fid, value, "number"
         if factor != 1:
-            m.note = f"from {written}"
+            m.note = _("from {written}", written=written)
         if cmp_:
-            self.note(f"{name}: '{written}' recorded as {number_text(value)}",
-                      m.start, m.end, fid)
+            self.note(_("{finding}: '{written}' recorded as {value}", finding=name,
+                        written=written, value=number_text(value)), m.start, m.end, fid)
         self.mentions.append(m)
 
 
@@ -908,8 +969,9 @@ def parse(kb: KnowledgeBase, line: Any, lang: str = "en") -> QuickEntry:
     if not isinstance(line, str):
         line = "" if line is None else str(line)
     if len(line) > MAX_CHARS:
-        q = Question(f"The text is {len(line):,} characters long; quick entry reads at most "
-                     f"{MAX_CHARS:,} at a time", 0, len(line), "")
+        q = Question(gettext("The text is {n} characters long; quick entry reads at most "
+                             "{most} at a time", lang, n=f"{len(line):,}",
+                             most=f"{MAX_CHARS:,}"), 0, len(line), "")
         return QuickEntry(line, {}, (), (), (q,), ())
     vocab = _vocabulary(kb, lang)
     t = normalise(line)
@@ -934,6 +996,7 @@ def _settle(kb: KnowledgeBase, b: _Binder, line: str, lang: str):
     for fid, group in by_fid.items():
         seen = {(type(x.value), x.value): x.value for x in group}  # 1 and 1.0 differ
         distinct[fid] = list(seen.values())
+    _ = translator(lang)
     questions = list(b.questions)
     asked = {q.finding for q in questions if q.finding}
     items: list[Item] = []
@@ -942,17 +1005,19 @@ def _settle(kb: KnowledgeBase, b: _Binder, line: str, lang: str):
         group = by_fid[m.fid]
         if m.fid in asked:  # "Ki67 15% ... Ki67 5-10": not recorded until settled
             questions.append(Question(
-                f"{label(kb, m.fid, lang)} is also given as "
-                f"{value_text(kb, m.fid, m.value, lang)}: not recorded until the other "
-                "mention is settled", m.start, m.end, line[m.start:m.end], m.fid))
+                _("{finding} is also given as {value}: not recorded until the other "
+                  "mention is settled", finding=label(kb, m.fid, lang),
+                  value=value_text(kb, m.fid, m.value, lang)),
+                m.start, m.end, line[m.start:m.end], m.fid))
             continue
         values = distinct[m.fid]
         if len(values) > 1:
             if m is group[0]:
-                shown = ", ".join(value_text(kb, m.fid, v, lang) for v in values)
+                shown = series((value_text(kb, m.fid, v, lang) for v in values), lang)
                 questions.append(Question(
-                    f"{label(kb, m.fid, lang)} is given {len(group)} times with different "
-                    f"values ({shown}): not recorded", m.start, group[-1].end,
+                    _("{finding} is given {n} times with different values ({values}): not "
+                      "recorded", finding=label(kb, m.fid, lang), n=len(group),
+                      values=shown), m.start, group[-1].end,
                     line[m.start:group[-1].end], m.fid))
             continue
         findings.setdefault(m.fid, m.value)
@@ -991,15 +1056,17 @@ def read_number(kb: KnowledgeBase, fid: str, typed: Any, unit: str | None = None
     if not line:
         return Reading()
     name = label(kb, fid, lang)
+    _ = translator(lang)
     if not f.is_numeric:
-        return Reading(message=f"{name} takes a result, not a number")
+        return Reading(message=_("{finding} takes a result, not a number", finding=name))
     if len(line) > 100:
-        return Reading(message=f"{name}: give one number")
+        return Reading(message=_("{finding}: give one number", finding=name))
     line = _FIELD_COMMA.sub(".", line, count=1)
     vocab = _vocabulary(kb, lang)
     toks = [t for t in _lex(vocab, normalise(line)) if t.kind != "filler"]
     if len(toks) != 1 or toks[0].kind != "number":
-        return Reading(message=f"{name}: '{line}' is not a number")
+        return Reading(message=_("{finding}: '{text}' is not a number", finding=name,
+                                 text=line))
     tok = toks[0]
     cmp_, a, dash, _b, _comma, _units, unit_span = tok.number
     factor = f.units.get(unit, 1) if unit else 1
@@ -1007,7 +1074,8 @@ def read_number(kb: KnowledgeBase, fid: str, typed: Any, unit: str | None = None
         line = f"{line} {unit}"
         toks = [t for t in _lex(vocab, normalise(line)) if t.kind != "filler"]
         if len(toks) != 1 or toks[0].kind != "number":  # pragma: no cover - a KB unit
-            return Reading(message=f"{name}: '{line}' is not a number")
+            return Reading(message=_("{finding}: '{text}' is not a number", finding=name,
+                                 text=line))
         tok = toks[0]
     binder = _Binder(kb, vocab, normalise(line), lang, line)
     m = _Mention((fid,), 0, len(line))
@@ -1029,7 +1097,8 @@ def preview(kb: KnowledgeBase, result: QuickEntry, lang: str = "en") -> str:
                         f"{value_text(kb, i.finding, i.value, lang)}"
                         for i in result.items if shown[i.finding] is i)] if result.items else []
     if result.unrecognised:
-        parts.append("not understood: " + ", ".join(f"'{t.text}'" for t in result.unrecognised))
+        parts.append(gettext("not understood: {texts}", lang, texts=series(
+            (quoted(t.text, lang) for t in result.unrecognised), lang)))
     parts += [f"? {q.message}" for q in result.questions]
     return " | ".join(parts)
 
