@@ -882,92 +882,92 @@ Each cell: how often {short} shows the row&apos;s result (knowledge-base frequen
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="120"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="121"/>
         <source>Finding</source>
         <translation>所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="120"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="121"/>
         <source>Recorded</source>
         <translation>已记录</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="121"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="122"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="121"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="122"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="164"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="165"/>
         <source>Recorded, not scored ({n})</source>
         <translation>已记录，不计分（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="166"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="167"/>
         <source>No effect ({n})</source>
         <translation>无影响（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="168"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="169"/>
         <source>For {entity}, against {rival} ({n})</source>
         <translation>支持 {entity}，不支持 {rival}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="171"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="172"/>
         <source>For {rival}, against {entity} ({n})</source>
         <translation>支持 {rival}，不支持 {entity}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="173"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="174"/>
         <source>No effect between {entity} and {rival} ({n})</source>
         <translation>对 {entity} 与 {rival} 无影响（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="207"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="209"/>
         <source>context (patient or background mucosa), not lesion evidence</source>
         <translation>背景信息（患者或背景黏膜），并非病变证据</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="208"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="210"/>
         <source>not applicable to the other findings recorded</source>
         <translation>不适用于已记录的其他所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="209"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="211"/>
         <source>already part of the prior chosen</source>
         <translation>已包含在所选先验中</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="225"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="227"/>
         <source>Expert estimate (no published figure)</source>
         <translation>专家估计（无已发表数据）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="227"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="229"/>
         <source>Counts: {counts} with this result</source>
         <translation>计数：{counts} 有此结果</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="235"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="237"/>
         <source>for</source>
         <translation>支持</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="235"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="237"/>
         <source>against</source>
         <translation>不支持</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="236"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="238"/>
         <source>neither for nor against</source>
         <translation>既不支持也不反对</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="239"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="241"/>
         <source>{finding}: {state}
 P(result | {entity}) = {pe:.2f}; P(result | {rival}) = {pr:.2f}
 Log-likelihood ratio {llr:+.2f} ({direction} {entity}, against {rival})</source>
@@ -976,7 +976,7 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
 对数似然比 {llr:+.2f}（{direction} {entity}，不支持 {rival}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="246"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="248"/>
         <source>Counted at {w:.0%}: it travels with the other {group} recorded, which say much the same</source>
         <translation>按 {w:.0%} 计：它与已记录的其他{group}相关联，提示的内容大致相同</translation>
     </message>
@@ -984,77 +984,77 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="139"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="141"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="140"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="142"/>
         <source>Evidence for and against the selected entity</source>
         <translation>支持与不支持所选病种的证据</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="141"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="143"/>
         <source>Criteria, description and pitfalls</source>
         <translation>诊断标准、描述和诊断陷阱</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="184"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="186"/>
         <source>Pinned: {entity} — follow the leader</source>
         <translation>已固定：{entity} — 跟随首位诊断</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="187"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="189"/>
         <source>The evidence stays on {entity}, which you chose in the differential. Click (or Space) to follow the leading entity again{leader}.</source>
         <translation>证据固定在你在鉴别诊断中选择的 {entity} 上。单击（或按空格）可重新跟随首位病种{leader}。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="190"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="192"/>
         <source>Pinned to {entity}; press to follow the leader</source>
         <translation>已固定到 {entity}；按下以跟随首位诊断</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="251"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="253"/>
         <source>No findings recorded yet: the differential shows the prior.</source>
         <translation>尚未记录任何所见：鉴别诊断显示的是先验。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="255"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="257"/>
         <source>met</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="255"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="257"/>
         <source>not met</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="256"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="258"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="263"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="265"/>
         <source>Not assessed: {findings}</source>
         <translation>未评估：{findings}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="270"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="272"/>
         <source>Key features</source>
         <translation>主要特征</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="271"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="273"/>
         <source>Pitfalls</source>
         <translation>诊断陷阱</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="254"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="256"/>
         <source>Criteria</source>
         <translation>诊断标准</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="268"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="270"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
@@ -1804,7 +1804,12 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
         <translation>尚未识别任何内容</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="148"/>
+        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="147"/>
+        <source> ({note})</source>
+        <translation>（{note}）</translation>
+    </message>
+    <message>
+        <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="149"/>
         <source>Not understood: {text}</source>
         <translation>未识别：{text}</translation>
     </message>

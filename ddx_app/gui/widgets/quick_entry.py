@@ -144,7 +144,8 @@ class QuickEntryBox(QWidget):
 
         lines = [f"{label(self.kb, i.finding, self.lang)} = "
                  f"{value_text(self.kb, i.finding, i.value, self.lang)}"
-                 + (f" ({i.note})" if i.note else "") for i in result.items]
+                 + (self.tr(" ({note})").format(note=i.note) if i.note else "")
+                 for i in result.items]
         lines += [self.tr("Not understood: {text}").format(text=t.text)
                   for t in result.unrecognised]
         lines += ["? " + q.message for q in result.questions]
