@@ -41,6 +41,7 @@ def test_compare_tab_sits_beside_the_evidence_which_stays_in_front(window):
 
 
 def test_columns_are_the_leading_entities_in_order(window, kb):
+    window.registry["ddx.view.compare"].trigger()  # the tab in front: it follows each edit
     window.open_path(str(EXAMPLES / "imt.ddx.yaml"))
     model = window.compare_panel.model
     leaders = [r.entity for r in window.doc.analysis.ranking[:kb.report.compare_top]]
@@ -101,6 +102,7 @@ def test_recorded_findings_first_highlighted_with_kb_numbers(window, kb):
 
 
 def test_recording_a_finding_moves_its_row_to_the_recorded_part(window):
+    window.registry["ddx.view.compare"].trigger()
     window.open_path(str(EXAMPLES / "imt.ddx.yaml"))
     model = window.compare_panel.model
     fid = next(f for f in rows(model)
@@ -112,6 +114,17 @@ def test_recording_a_finding_moves_its_row_to_the_recorded_part(window):
     first_open = next(i for i in range(model.rowCount()) if model.index(i, 0).data(
         SectionRole) == "open")
     assert r < first_open
+
+
+def test_edits_behind_the_evidence_tab_show_when_the_compare_tab_does(window):
+    window.open_path(str(EXAMPLES / "imt.ddx.yaml"))
+    view = window.compare_panel.view
+    assert window.right_tabs.currentWidget() is window.evidence
+    window.open_path(str(EXAMPLES / "igg4_rd.ddx.yaml"))  # while the comparison is hidden
+    window.registry["ddx.view.compare"].trigger()
+    shown = view.model()  # what the table shows, not the panel's accessor
+    assert shown.entities[0] == window.doc.analysis.leader.entity == "igg4_rd"
+    assert "IgG4" in window.compare_panel.heading.text()
 
 
 def test_enter_on_a_row_goes_to_the_finding(window, qtbot):
