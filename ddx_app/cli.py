@@ -15,7 +15,16 @@ from collections.abc import Sequence
 
 from . import DISCLAIMER, __version__, disclaimer, training_cli
 from .case import SIGN_OUT_FIELDS, Case, load_case
-from .cli_common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, count
+from .cli_common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    count,
+    lang_argument,
+    language,
+    output_language,
+)
 from .engine import Analysis, analyse
 from .engine.alerts import alert_json, alert_lines
 from .engine.presentation import (
@@ -28,7 +37,7 @@ from .engine.presentation import (
 )
 from .errors import DdxError
 from .formatting import bits, json_terminal_safe, odds, percent, terminal_safe
-from .i18n import LANGUAGES, gettext, known_language, translator
+from .i18n import LANGUAGES, gettext, translator
 from .knowledge import check_knowledge_base, load_knowledge_base
 from .knowledge.model import KnowledgeBase, text
 
@@ -53,9 +62,9 @@ def _parser() -> argparse.ArgumentParser:
 
     rank = case_command("rank", "rank the differential for a case")
     rank.add_argument("--json", action="store_true", help="machine-readable output")
-    _lang_argument(rank)
+    lang_argument(rank)
     explain = case_command("explain", "evidence, criteria, red flags and ALK workup")
-    _lang_argument(explain)
+    lang_argument(explain)
     explain.add_argument("entity", nargs="?", help="entity id (default: the leading entity)")
     explain.add_argument("--versus", metavar="OTHER",
                          help="also list what separates the entity from OTHER (entity id)")
@@ -68,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     suggest.add_argument("--panel", type=count(0), default=0, metavar="K",
                          help="also propose the best panel of K stains (greedy)")
     suggest.add_argument("--json", action="store_true")
-    _lang_argument(case_command("summary", "a plain-text summary for the laboratory system "
+    lang_argument(case_command("summary", "a plain-text summary for the laboratory system "
                                 "(at most 12 lines)"))
     _entry_arguments(sub)
 
@@ -115,27 +124,6 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def language(value: str) -> str:
-    """``--lang``: a code of ddx_app.i18n.LANGUAGES ("zh" and "zh-CN" name zh_CN)."""
-    code = known_language(value)
-    if code is None:
-        raise argparse.ArgumentTypeError(
-            f"unknown language {value!r} (choose from {', '.join(LANGUAGES)})")
-    return code
-
-
-def _lang_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", type=language, metavar="LANG",
-                        help="language of the text output: "
-                        + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
-                        + "; default: $DDX_LANG, else en (--json stays English)")
-
-
-def output_language(args) -> str:
-    """``--lang``, else the environment's DDX_LANG when it names a language, else en."""
-    return getattr(args, "lang", None) or known_language(os.environ.get("DDX_LANG")) or "en"
-
-
 def _cols(s: str) -> int:
     """The terminal columns ``s`` takes: a Chinese character takes two."""
     if s.isascii():
@@ -165,7 +153,7 @@ def _entry_arguments(sub) -> None:
                        help="the findings (several words are joined with spaces)")
     parse.add_argument("--json", action="store_true", help="machine-readable output")
     parse.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: bundled)")
-    _lang_argument(parse)
+    lang_argument(parse)
     case = sub.add_parser("case", help="case files")
     case_sub = case.add_subparsers(dest="case_command", required=True)
     new = case_sub.add_parser(
@@ -185,7 +173,7 @@ def _entry_arguments(sub) -> None:
     new.add_argument("--partial", action="store_true",
                      help="write the findings understood even when some text is not")
     new.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: bundled)")
-    _lang_argument(new)
+    lang_argument(new)
 
 
 GUI_HELP = "start the desktop application (default)"

@@ -8,6 +8,9 @@ The exit statuses are defined here and nowhere else; ``cli.py``, ``cli_report.py
 from __future__ import annotations
 
 import argparse
+import os
+
+from .i18n import LANGUAGES, known_language
 
 EXIT_OK = 0
 # The input was accepted but the command could not finish: a file could not be written
@@ -34,3 +37,24 @@ def count(least: int):
 
     parse.__name__ = "count"  # argparse names the type in some messages
     return parse
+
+
+def language(value: str) -> str:
+    """``--lang``: a code of ddx_app.i18n.LANGUAGES ("zh" and "zh-CN" name zh_CN)."""
+    code = known_language(value)
+    if code is None:
+        raise argparse.ArgumentTypeError(
+            f"unknown language {value!r} (choose from {', '.join(LANGUAGES)})")
+    return code
+
+
+def lang_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", type=language, metavar="LANG",
+                        help="language of the text output: "
+                        + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+                        + "; default: $DDX_LANG, else en (--json stays English)")
+
+
+def output_language(args) -> str:
+    """``--lang``, else the environment's DDX_LANG when it names a language, else en."""
+    return getattr(args, "lang", None) or known_language(os.environ.get("DDX_LANG")) or "en"

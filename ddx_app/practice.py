@@ -6,12 +6,14 @@ within each round) and case ``i`` is drawn with its own ``random.Random("ddx-pra
 for byte, and case ``i`` does not change with ``--count``.
 
 **Which findings are recorded.** A real case records what is usually looked at, not
-every finding of the catalogue:
+every finding of the catalogue. Which ones is knowledge-base data (kb.yaml ``practice``,
+:class:`~ddx_app.knowledge.model.PracticeSettings`; the bundled values in brackets):
 
-* always: age, sex and whether there is a spindle cell proliferation (the question that
-  opens this differential), where the knowledge base has them;
-* a few more findings of each group that is not orderable (``PICTURE_COUNTS``: 2-4
-  clinical, 3-5 H&E, 1-3 inflammatory), picked without replacement with weights
+* always: ``always_shown`` (age, sex and whether there is a spindle cell proliferation,
+  the question that opens this differential), where the knowledge base has them;
+* a few more findings of each group that is not orderable (``picture_counts``: 2-4
+  clinical, 3-5 H&E, 1-3 inflammatory; ``default_count`` for a group it does not name),
+  picked without replacement with weights
   ``0.05 + KL(P(.|e) || Q)``, Q the prevalence-weighted mixture of the other entities:
   what is characteristic of ``e`` (present or absent) is what a report mentions;
 * a typical panel: the stains and tests the engine's best panel of 2-4 picks from the
@@ -44,13 +46,17 @@ says, not independently (which would make four-stain discordance common) nor alw
 together.
 
 **Numbers.** A numeric finding gets a whole number inside the bin drawn; the open-ended
-last bin is cut at 1.25 times the width of the bin before it (age 60-84, Ki-67 30-54 %),
-and age starts at 1 year.
+last bin is cut at ``LAST_BIN_SPAN`` times the width of the bin before it (age 60-84,
+Ki-67 30-54 %), and no lower than kb.yaml ``practice.sampled_minimum`` (age from 1 year).
 
 Each case carries ``teaching.answer``, a short generated ``teaching.history`` (age, sex
-and the clinical findings, in words, naming no entity), an explanation built from the
-entity's key features and pitfalls, and a note naming the generator, seed and knowledge
-base version. File names, case ids and titles are neutral (``practice-s7-001``).
+and the findings of one group in words, naming no entity: kb.yaml ``practice.history``,
+a language map for each sentence), an explanation built from the entity's key features
+and pitfalls, and a note naming the generator, seed and knowledge base version (words of
+the program: :func:`ddx_app.i18n.gettext`, catalogue ``practice.<lang>.yaml``). File
+names, case ids and titles are neutral (``practice-s7-001``).
+
+The numeric constants below are the sampler's design, not medical facts.
 """
 
 from __future__ import annotations
@@ -63,18 +69,18 @@ from pathlib import Path
 from typing import Any
 
 from .case import Case, case_to_yaml
+from .i18n import gettext
 from .knowledge.conditions import evaluate
 from .knowledge.model import KnowledgeBase, text
 
 GENERATOR = "ddx practice"
-SAMPLER_VERSION = 1
-ALWAYS = ("age_years", "sex", "spindle_cell_proliferation")
-PICTURE_COUNTS = {"clinical": (2, 4), "morphology": (3, 5), "inflammatory": (1, 3)}
-DEFAULT_COUNT = (2, 4)  # for a picture group not named above
-PANEL_SIZES = (2, 4)  # the engine's panel from the picture
+SAMPLER_VERSION = 1  # bump when the same seed and knowledge base would give other cases
+PANEL_SIZES = (2, 4)  # fewest and most stains of the engine's panel from the picture
 SECOND_CONFIRMATORY = 0.5  # chance of a second confirmatory stain
-BASE_WEIGHT = 0.05
-LAST_BIN_SPAN = 1.25
+BASE_WEIGHT = 0.05  # added to every finding's weight: an uninformative one can be drawn
+LAST_BIN_SPAN = 1.25  # the open last bin is cut at this times the width of the one before
+# a parenthetical gloss in a finding's label, left out of the history (ASCII or full-width)
+_GLOSS = re.compile(r"\s*[(（][^)）]*[)）]")
 
 
 # -- distributions -----------------------------------------------------------------------
@@ -170,8 +176,9 @@ def _number_in_bin(kb: KnowledgeBase, finding: str, state: str, rng: random.Rand
     if i == len(bins) - 1 and i > 0:
         hi = min(hi, lo + LAST_BIN_SPAN * (bins[i - 1].hi - bins[i - 1].lo))
     low = math.ceil(lo)
-    if finding == "age_years":
-        low = max(low, 1)
+    least = kb.practice.sampled_minimum.get(finding)
+    if least is not None:
+        low = max(low, math.ceil(least))
     high = max(low, math.ceil(hi) - 1)  # bins are half-open [lo, hi)
     return rng.randint(low, high)
 
@@ -193,11 +200,12 @@ def draw_findings(kb: KnowledgeBase, entity: str, rng: random.Random) -> dict[st
     """The recorded findings of one practice case of ``entity`` (see the module docstring)."""
     from .engine import analyse
 
+    settings = kb.practice
     sampler = _Sampler(kb, entity, rng)
     picture_groups = [g for g in kb.groups.values() if not g.orderable]
-    chosen = [f for f in ALWAYS if f in kb.findings]
+    chosen = [f for f in settings.always_shown if f in kb.findings]
     for group in picture_groups:
-        lo, hi = PICTURE_COUNTS.get(group.id, DEFAULT_COUNT)
+        lo, hi = settings.picture_counts.get(group.id, settings.default_count)
         pool = [f for f in group.finding_ids if f not in chosen]
         weights = [BASE_WEIGHT + informativeness(kb, entity, f) for f in pool]
         chosen += _weighted_pick(rng, pool, weights, rng.randint(lo, hi))
@@ -218,78 +226,85 @@ def draw_findings(kb: KnowledgeBase, entity: str, rng: random.Random) -> dict[st
     return values
 
 
-def history_text(kb: KnowledgeBase, values: dict[str, Any]) -> str:
-    """A short clinical history from the recorded clinical findings; names no entity.
+def history_text(kb: KnowledgeBase, values: dict[str, Any], lang: str = "en") -> str:
+    """A short history from the recorded findings of kb.yaml ``practice.history.group``,
+    worded as that block says (in ``lang``); names no entity.
 
     Context findings (e.g. residence in an endemic region) are left to the picture: their
     labels may name an entity."""
-    age = values.get("age_years")
-    sex = str(values.get("sex", ""))
-    if isinstance(age, (int, float)):
-        who = {"male": "boy" if age < 18 else "man",
-               "female": "girl" if age < 18 else "woman"}.get(sex, "patient")
-        opening = f"A {age:g}-year-old {who}"
+    h = kb.practice.history
+
+    def say(key: str, **fields: Any) -> str:
+        return text(h.wording[key], lang).format(**fields)
+
+    age = values.get(h.age_finding) if h.age_finding else None
+    opening = h.opening(values.get(h.sex_finding) if h.sex_finding else None)
+    if isinstance(age, (int, float)) and not isinstance(age, bool):
+        who = text(opening["child" if age < h.adult_from else "adult"], lang).format(
+            age=f"{age:g}")
     else:
-        opening = {"male": "A man", "female": "A woman"}.get(sex, "A patient")
+        who = text(opening["no_age"], lang)
     present, absent, results = [], [], []
-    clinical = [f for f, x in kb.findings.items()
-                if not kb.groups[x.group].orderable and x.group == "clinical"]
-    for fid in clinical:
-        if fid in ("age_years", "sex") or fid not in values:
+    for fid, f in kb.findings.items():
+        if f.group != h.group or kb.groups[f.group].orderable or f.is_context or \
+                fid in (h.age_finding, h.sex_finding) or fid not in values:
             continue
-        f = kb.findings[fid]
-        if f.is_context:
-            continue
-        label = re.sub(r"\s*\([^)]*\)", "", text(f.label))  # no parenthetical glosses
+        label = _GLOSS.sub("", text(f.label, lang))  # no parenthetical glosses
         value = values[fid]
         if f.is_numeric:
-            unit = text(f.unit) if f.unit else ""
-            results.append(f"{label} {value:g} {unit}".strip())
-        elif f.kind == "test" or value not in ("present", "absent"):
-            results.append(f"{label} {f.state_label(f.state_of(value), kb).lower()}")
-        elif value == "present":
+            unit = text(f.unit, lang) if f.unit else ""
+            results.append(say("number", label=label, value=f"{value:g}", unit=unit).strip())
+        elif value == h.present_state:
             present.append(label)
-        else:
+        elif value == h.absent_state:
             absent.append(label)
+        else:
+            state = f.state_label(f.state_of(value), kb, lang).lower()
+            results.append(say("result", label=label, state=state))
 
     def lower(s: str) -> str:
         return s[:1].lower() + s[1:] if s[:2] != s[:2].upper() else s
 
-    parts = [opening + (" with a sinonasal lesion" if not present else
-                        ": " + "; ".join(lower(p) for p in present)) + "."]
+    sep = text(h.wording["list_separator"], lang)
+    parts = [say("with_findings", opening=who, findings=sep.join(lower(p) for p in present))
+             if present else say("lesion_only", opening=who)]
     if absent:
-        parts.append("Not present: " + "; ".join(lower(a) for a in absent) + ".")
+        parts.append(say("not_present", findings=sep.join(lower(a) for a in absent)))
     if results:
-        parts.append("; ".join(results) + ".")
-    return " ".join(parts)
+        parts.append(say("results", findings=sep.join(results)))
+    return "".join(parts)
 
 
-def explanation_text(kb: KnowledgeBase, entity: str) -> str:
+def explanation_text(kb: KnowledgeBase, entity: str, lang: str = "en") -> str:
     e = kb.entities[entity]
-    lines = [f"{text(e.name)}: drawn from this knowledge base's figures for the entity "
-             "(a generated case, not a patient)."]
+    lines = [gettext("{entity}: drawn from this knowledge base's figures for the entity "
+                     "(a generated case, not a patient).", lang, entity=text(e.name, lang))]
     if e.key_features:
-        lines.append("Key features: " + " ".join(text(k) for k in e.key_features[:3]))
+        lines.append(gettext("Key features: {features}", lang,
+                             features=" ".join(text(k, lang) for k in e.key_features[:3])))
     if e.pitfalls:
-        lines.append("Pitfall: " + text(e.pitfalls[0]))
+        lines.append(gettext("Pitfall: {pitfall}", lang, pitfall=text(e.pitfalls[0], lang)))
     return "\n".join(lines)
 
 
 def practice_case(kb: KnowledgeBase, entity: str, rng: random.Random, *, seed: int,
-                  index: int, count: int) -> Case:
-    """One generated teaching case of ``entity`` (case ``index`` of ``count``)."""
+                  index: int, count: int, lang: str = "en") -> Case:
+    """One generated teaching case of ``entity`` (case ``index`` of ``count``), its words
+    in ``lang`` (the findings drawn do not depend on it)."""
     values = draw_findings(kb, entity, rng)
     label = f"P{seed}-{index:03d}"
     teaching = {
         "answer": entity,
         "kind": "generated",
-        "history": history_text(kb, values),
-        "explanation": explanation_text(kb, entity),
-        "note": (f"Generated by `{GENERATOR}` (sampler {SAMPLER_VERSION}) from knowledge "
-                 f"base {kb.id} {kb.version}, seed {seed}, case {index} of {count}."),
+        "history": history_text(kb, values, lang),
+        "explanation": explanation_text(kb, entity, lang),
+        "note": gettext("Generated by `{generator}` (sampler {version}) from knowledge base "
+                        "{kb} {kb_version}, seed {seed}, case {index} of {count}.", lang,
+                        generator=GENERATOR, version=SAMPLER_VERSION, kb=kb.id,
+                        kb_version=kb.version, seed=seed, index=index, count=count),
     }
-    return Case(findings=values, case_id=label, title=f"Practice case {label}",
-                teaching=teaching)
+    return Case(findings=values, case_id=label,
+                title=gettext("Practice case {label}", lang, label=label), teaching=teaching)
 
 
 def entity_plan(kb: KnowledgeBase, count: int, rng: random.Random,
@@ -309,8 +324,8 @@ def entity_plan(kb: KnowledgeBase, count: int, rng: random.Random,
     return plan[:count]
 
 
-def generate(kb: KnowledgeBase, count: int, seed: int, entity: str | None = None
-             ) -> Iterator[tuple[str, Case]]:
+def generate(kb: KnowledgeBase, count: int, seed: int, entity: str | None = None,
+             lang: str = "en") -> Iterator[tuple[str, Case]]:
     """(file name, case) for ``count`` practice cases; reproducible for a seed."""
     kb = kb.whole
     plan = entity_plan(kb, count, random.Random(seed), entity)
@@ -318,19 +333,19 @@ def generate(kb: KnowledgeBase, count: int, seed: int, entity: str | None = None
         # one generator per case, seeded from (seed, index): case i is the same whatever
         # the count, and does not depend on how many numbers the cases before it drew
         rng = random.Random(f"ddx-practice:{seed}:{i}")
-        case = practice_case(kb, eid, rng, seed=seed, index=i, count=count)
+        case = practice_case(kb, eid, rng, seed=seed, index=i, count=count, lang=lang)
         yield f"practice-s{seed}-{i:03d}.ddx.yaml", case
 
 
 def write_practice_cases(kb: KnowledgeBase, out: str | Path, count: int, seed: int,
-                         entity: str | None = None) -> list[Path]:
+                         entity: str | None = None, lang: str = "en") -> list[Path]:
     """Write the cases into folder ``out`` (created if need be); the paths written."""
     from .atomic import write_atomic
 
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, case in generate(kb, count, seed, entity):
+    for name, case in generate(kb, count, seed, entity, lang):
         path = folder / name
         write_atomic(path, case_to_yaml(case, kb))
         written.append(path)

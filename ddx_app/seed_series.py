@@ -40,10 +40,11 @@ class SeedRow(NamedTuple):
     outcome: str
     findings: dict[str, Any]
     mapping_note: str | None
+    age_value: float = 0.0  # the row's age finding (kb.yaml practice.history.age), years
 
     @property
     def age_years(self) -> float:
-        return self.findings["age_years"]
+        return self.age_value
 
 
 class SeedSeries(NamedTuple):
@@ -110,7 +111,8 @@ def load_seed_series(kb: KnowledgeBase, path: str | os.PathLike | None = None) -
             alk_rt_pcr=str(raw["alk_rt_pcr"]), treatment=str(raw["treatment"]),
             follow_up=str(raw["follow_up"]), follow_up_months=raw.get("follow_up_months"),
             outcome=str(raw["outcome"]), findings=dict(findings),
-            mapping_note=raw.get("mapping_note")))
+            mapping_note=raw.get("mapping_note"),
+            age_value=float(findings.get(kb.practice.history.age_finding or "", 0.0))))
     if problems:
         raise CaseFileError(problems)
     return SeedSeries(id=str(data.get("id")), source=data["source"], entity=str(entity),
@@ -137,8 +139,10 @@ def row_case(kb: KnowledgeBase, series: SeedSeries, row: SeedRow) -> Case:
         f"{row.alk_fish}, ALK RT-PCR {row.alk_rt_pcr}. Treatment: {row.treatment}. "
         f"Follow-up: {row.follow_up}.")
     if row.alk_ihc == "negative":
-        explanation += (" Like 23 of the 25, ALK-negative: a negative ALK does not exclude "
-                        "sinonasal IMT.")
+        negative = sum(r.alk_ihc == "negative" for r in series.rows)
+        explanation += (f" Like {negative} of the {len(series.rows)}, ALK-negative: a negative "
+                        f"ALK does not exclude sinonasal "
+                        f"{text(kb.entities[series.entity].short_name)}.")
     case = Case(findings=dict(row.findings), case_id=f"SEED-{row.no:02d}",
                 title=f"Seed series case {row.no}",
                 teaching={"answer": series.entity, "kind": "seed_series",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .cli_common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, count
+from .cli_common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, count, lang_argument, output_language
 
 
 def add_practice_parser(sub) -> argparse.ArgumentParser:
@@ -23,6 +23,7 @@ def add_practice_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write them into")
     p.add_argument("--entity", metavar="ID", help="draw every case from this entity")
     p.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: bundled)")
+    lang_argument(p)
     return p
 
 
@@ -58,7 +59,8 @@ def cmd_practice(args) -> int:
         return _bad(f"unknown entity {args.entity!r} (expected one of "
                     f"{', '.join(kb.entity_ids)})")
     try:
-        written = write_practice_cases(kb, args.out, args.count, args.seed, args.entity)
+        written = write_practice_cases(kb, args.out, args.count, args.seed, args.entity,
+                                       output_language(args))
     except OSError as exc:
         print(f"ddx: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -343,7 +343,8 @@ class TraineeMixin:
         seed = seed if seed is not None else int(time.time() * 1000) % 1_000_000
         rng = random.Random(seed)
         entity = entity or rng.choice(self.kb.whole.entity_ids)
-        case = practice_case(self.kb.whole, entity, rng, seed=seed, index=1, count=1)
+        case = practice_case(self.kb.whole, entity, rng, seed=seed, index=1, count=1,
+                             lang=self.lang)
         return self.open_practice_case(case)
 
     def seed_series(self):

@@ -18,9 +18,11 @@ from .model import (
     Exclusion,
     Finding,
     Group,
+    HistoryWords,
     KnowledgeBase,
     Mimic,
     OutsidePattern,
+    PracticeSettings,
     PriorPreset,
     Provenance,
     RedFlag,
@@ -208,6 +210,29 @@ def build_display(display: dict | None) -> DisplaySettings:
                            mimics_shown=display.get("mimics_shown", defaults.mimics_shown))
 
 
+def build_practice(practice: dict | None) -> PracticeSettings:
+    """kb.yaml ``practice``; what it leaves out keeps the defaults of PracticeSettings."""
+    if not practice:
+        return PracticeSettings()
+    lo, hi = practice.get("default_count", PracticeSettings().default_count)
+    history = practice.get("history") or {}
+    age, sex = history.get("age") or {}, history.get("sex") or {}
+    base = HistoryWords()
+    words = HistoryWords(
+        group=history.get("group"), age_finding=age.get("finding"),
+        adult_from=age.get("adult_from", base.adult_from), sex_finding=sex.get("finding"),
+        present_state=history.get("present_state"), absent_state=history.get("absent_state"),
+        openings=dict(history.get("openings", {})),
+        anyone=history.get("anyone", base.anyone),
+        wording={**base.wording, **history.get("wording", {})})
+    return PracticeSettings(
+        always_shown=tuple(practice.get("always_shown", ())),
+        picture_counts={g: (lo, hi) for g, (lo, hi) in practice.get("picture_counts", {}).items()},
+        default_count=(int(lo), int(hi)),
+        sampled_minimum=dict(practice.get("sampled_minimum", {})),
+        history=words)
+
+
 def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) -> KnowledgeBase:
     """Assemble a compiled KnowledgeBase from the validated raw file contents.
 
@@ -280,6 +305,7 @@ def build_kb(raw: dict, sha256: str, directory: str, warnings: tuple[str, ...]) 
         scopes={x["id"]: Scope(x["id"], x["label"], x["description"], tuple(x["entities"]))
                 for x in manifest.get("scopes", ())},
         entry=build_entry(fdata),
+        practice=build_practice(manifest.get("practice")),
     )
     kb.compile()
     return kb

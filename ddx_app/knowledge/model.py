@@ -509,6 +509,59 @@ class ReportSettings(NamedTuple):
     stains_most: int  # and list at most this many
 
 
+# The wording of a practice case's history when kb.yaml has no ``practice.history``: plain
+# English naming no finding (a knowledge base sets its own, in its languages).
+HISTORY_KEYS = ("lesion_only", "with_findings", "not_present", "results", "result", "number",
+                "list_separator")
+DEFAULT_HISTORY_WORDING: Mapping[str, Text] = MappingProxyType({
+    "lesion_only": {"en": "{opening}."},
+    "with_findings": {"en": "{opening}: {findings}."},
+    "not_present": {"en": " Not present: {findings}."},
+    "results": {"en": " {findings}."},
+    "result": {"en": "{label} {state}"},
+    "number": {"en": "{label} {value} {unit}"},
+    "list_separator": {"en": "; "},
+})
+OPENING_KEYS = ("child", "adult", "no_age")
+DEFAULT_OPENING: Mapping[str, Text] = MappingProxyType({
+    "child": {"en": "A {age}-year-old patient"}, "adult": {"en": "A {age}-year-old patient"},
+    "no_age": {"en": "A patient"}})
+
+
+class HistoryWords(NamedTuple):
+    """kb.yaml ``practice.history``: how a generated practice case's history is written.
+
+    It opens with the patient (``openings`` by the state of ``sex_finding``, ``anyone``
+    when that is not recorded; ``child`` below ``adult_from`` of ``age_finding``, ``adult``
+    from it, ``no_age`` without an age), then the recorded findings of ``group`` (context
+    findings left out): those in ``present_state`` after the opening, those in
+    ``absent_state`` under "not present", any other state or number as a result."""
+
+    group: str | None = None
+    age_finding: str | None = None
+    adult_from: float = 0.0  # kb.yaml names it with the age finding
+    sex_finding: str | None = None
+    present_state: str | None = None
+    absent_state: str | None = None
+    openings: Mapping[str, Mapping[str, Text]] = MappingProxyType({})  # sex state -> ...
+    anyone: Mapping[str, Text] = DEFAULT_OPENING  # child / adult / no_age
+    wording: Mapping[str, Text] = DEFAULT_HISTORY_WORDING  # HISTORY_KEYS -> text
+
+    def opening(self, sex: Any) -> Mapping[str, Text]:
+        return self.openings.get(str(sex), self.anyone)
+
+
+class PracticeSettings(NamedTuple):
+    """kb.yaml ``practice``: which findings a generated practice case records (see
+    ddx_app/practice.py) and the wording of its history (teaching choices, not figures)."""
+
+    always_shown: tuple[str, ...] = ()  # recorded in every case, where the KB has them
+    picture_counts: Mapping[str, tuple[int, int]] = MappingProxyType({})  # group -> lo, hi
+    default_count: tuple[int, int] = (2, 4)  # a picture group not in picture_counts
+    sampled_minimum: Mapping[str, float] = MappingProxyType({})  # numeric finding -> least
+    history: HistoryWords = HistoryWords()
+
+
 class KnowledgeBase:
     """A loaded, validated knowledge base plus the tables the engine uses.
 
@@ -531,7 +584,8 @@ class KnowledgeBase:
                  display: DisplaySettings | None = None,
                  scopes: dict[str, "Scope"] | None = None,
                  scope: str = ALL_ENTITIES,
-                 entry: EntryWords = NO_ENTRY_WORDS):
+                 entry: EntryWords = NO_ENTRY_WORDS,
+                 practice: PracticeSettings | None = None):
         self.id = id
         self.version = version
         self.title = title
@@ -557,6 +611,7 @@ class KnowledgeBase:
         self.scopes: dict[str, Scope] = scopes or {}
         self.scope = scope  # the subset of entities this KB ranks ("all" for the whole KB)
         self.entry = entry  # quick-entry words (findings.yaml ``entry``)
+        self.practice = practice or PracticeSettings()  # generated practice cases
         self.whole: KnowledgeBase = self  # the unrestricted knowledge base a scope came from
         self.group_of: dict[str, DependenceGroup] = {
             fid: g for g in dependence_groups for fid in g.findings}
@@ -598,7 +653,8 @@ class KnowledgeBase:
             pertinent_negative_states=self.pertinent_negative_states,
             state_keys=self.state_keys, presets=self.presets,
             default_preset=self.default_preset, dependence_groups=self.dependence_groups,
-            display=self.display, scopes=self.scopes, scope=name, entry=self.entry)
+            display=self.display, scopes=self.scopes, scope=name, entry=self.entry,
+            practice=self.practice)
         sub.compile()
         sub.whole = self
         return sub

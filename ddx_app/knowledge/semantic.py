@@ -8,6 +8,7 @@ located by file and line through the files' line maps.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -394,7 +395,7 @@ def _cycles(start: str, steps: dict) -> Iterator[str]:
 
 def check_manifest(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
                    ck: Checker) -> None:
-    for block in ("engine", "report", "display"):
+    for block in ("engine", "report", "display", "practice"):
         settings = f.data.get(block) or {}
         if "source" in settings and settings["source"] not in sources and \
                 settings["source"] != "expert_estimate":
@@ -420,6 +421,7 @@ def check_manifest(f: RawFile, catalogue: dict[str, Finding], sources: set[str],
         _report_condition(pattern["when"], catalogue, (*path, "when"), f, ck)
     _check_priors(f, catalogue, sources, ck)
     _check_dependence(f, catalogue, sources, ck)
+    _check_practice(f, catalogue, ck)
     for i, mimic in enumerate(f.data.get("mimics", [])):
         path = ("mimics", i)
         check_provenance(mimic, f, path, sources, ck, required=False)
@@ -497,6 +499,93 @@ def _check_display(f: RawFile, ck: Checker) -> None:
         if bands and bands[-1]["at_least"] != 0:
             ck.error(f, ("display", key, len(bands) - 1, "at_least"),
                      f"the last band must start at 0, so that every {what} has a band")
+
+
+# The {fields} each text of kb.yaml ``practice.history`` may use.
+_HISTORY_FIELDS = {"lesion_only": {"opening"}, "with_findings": {"opening", "findings"},
+                   "not_present": {"findings"}, "results": {"findings"},
+                   "result": {"label", "state"}, "number": {"label", "value", "unit"},
+                   "list_separator": set(), "child": {"age"}, "adult": {"age"},
+                   "no_age": set()}
+
+
+def _check_fields(text: dict, allowed: set[str], f: RawFile, path: tuple, ck: Checker) -> None:
+    """Every language of a practice wording uses only the {fields} its place fills in."""
+    for lang, words in text.items():
+        try:
+            used = {name for _, name, _, _ in string.Formatter().parse(words) if name is not None}
+        except ValueError:
+            ck.error(f, (*path, lang), f"unmatched brace in {words!r} (write {{{{ for a brace)")
+            continue
+        for name in sorted(used - allowed):
+            expected = ", ".join(f"{{{a}}}" for a in sorted(allowed)) or "no fields"
+            ck.error(f, (*path, lang), f"unknown field {{{name}}} (expected {expected})")
+
+
+def _check_practice(f: RawFile, catalogue: dict[str, Finding], ck: Checker) -> None:
+    """The findings, groups and states kb.yaml ``practice`` names exist and fit their use."""
+    practice = f.data.get("practice")
+    if not practice:
+        return
+    groups = {x.group for x in catalogue.values()}
+    states = {s for x in catalogue.values() for s in x.states}
+
+    def finding(path: tuple, fid: str, kind: str | None = None) -> Finding | None:
+        if fid not in catalogue:
+            ck.error(f, path, f"unknown finding {fid!r}")
+            return None
+        if kind == NUMERIC and not catalogue[fid].is_numeric:
+            ck.error(f, path, f"{fid!r} is not a numeric finding")
+        elif kind == "categorical" and catalogue[fid].is_numeric:
+            ck.error(f, path, f"{fid!r} is numeric: it has no states to choose an opening by")
+        return catalogue[fid]
+
+    def group(path: tuple, gid: str) -> None:
+        if gid not in groups:
+            ck.error(f, path, f"unknown group {gid!r} (expected one of "
+                     f"{', '.join(sorted(groups))})")
+
+    def count(path: tuple, pair: list) -> None:
+        if pair[0] > pair[1]:
+            ck.error(f, path, f"the fewest ({pair[0]}) is more than the most ({pair[1]})")
+
+    for i, fid in enumerate(practice.get("always_shown", [])):
+        finding(("practice", "always_shown", i), fid)
+    for gid, pair in practice.get("picture_counts", {}).items():
+        group(("practice", "picture_counts", gid), gid)
+        count(("practice", "picture_counts", gid), pair)
+    if "default_count" in practice:
+        count(("practice", "default_count"), practice["default_count"])
+    for fid, least in practice.get("sampled_minimum", {}).items():
+        found = finding(("practice", "sampled_minimum", fid), fid, NUMERIC)
+        if found is not None and found.range is not None and \
+                not found.range[0] <= least < found.range[1]:
+            ck.error(f, ("practice", "sampled_minimum", fid), f"{least:g} is outside the "
+                     f"range of {fid} ({found.range[0]:g}-{found.range[1]:g})")
+    history = practice.get("history")
+    if not history:
+        return
+    path: YamlPath = ("practice", "history")
+    group((*path, "group"), history["group"])
+    if "age" in history:
+        finding((*path, "age", "finding"), history["age"]["finding"], NUMERIC)
+    sex = finding((*path, "sex", "finding"), history["sex"]["finding"], "categorical") \
+        if "sex" in history else None
+    for key in ("present_state", "absent_state"):
+        if key in history and history[key] not in states:
+            ck.error(f, (*path, key), f"unknown state {history[key]!r}: no finding has it")
+    for state, opening in history.get("openings", {}).items():
+        if sex is None:
+            ck.error(f, (*path, "openings", state), "openings by sex need history.sex")
+        elif not sex.is_numeric and state not in sex.states:
+            ck.error(f, (*path, "openings", state), f"unknown state {state!r} of {sex.id} "
+                     f"(expected one of {', '.join(sex.states)})")
+        for key, text in opening.items():
+            _check_fields(text, _HISTORY_FIELDS[key], f, (*path, "openings", state, key), ck)
+    for key, text in history.get("anyone", {}).items():
+        _check_fields(text, _HISTORY_FIELDS[key], f, (*path, "anyone", key), ck)
+    for key, text in history.get("wording", {}).items():
+        _check_fields(text, _HISTORY_FIELDS[key], f, (*path, "wording", key), ck)
 
 
 def check_entity_references(kb_file: RawFile, entity_ids: set[str], ck: Checker) -> None:
