@@ -255,6 +255,14 @@
         <source>You ordered {k} of the panel&apos;s {n}.</source>
         <translation>你申请了该组合 {n} 项中的 {k} 项。</translation>
     </message>
+    <message>
+        <source>Expert estimate (no published figure)</source>
+        <translation type="obsolete">专家估计（无已发表数据）</translation>
+    </message>
+    <message>
+        <source>Counts: {counts} with this result</source>
+        <translation type="obsolete">计数：{counts} 有此结果</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -782,35 +790,32 @@ Each cell: how often {short} shows the row&apos;s result (knowledge-base frequen
         <translation>知识库中该病种无此数据：使用共同的无数据值，不计为差异</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/compare_model.py" line="192"/>
         <source>Source: {citation}</source>
-        <translation>来源：{citation}</translation>
+        <translation type="vanished">来源：{citation}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/compare_model.py" line="196"/>
         <source>Expert estimate (no published figure)</source>
-        <translation>专家估计（无已发表数据）</translation>
+        <translation type="vanished">专家估计（无已发表数据）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/compare_model.py" line="198"/>
         <source>Counts: {counts} with this result</source>
-        <translation>计数：{counts} 有此结果</translation>
+        <translation type="vanished">计数：{counts} 有此结果</translation>
     </message>
 </context>
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../ddx_app/gui/widgets/compare_panel.py" line="64"/>
+        <location filename="../../ddx_app/gui/widgets/compare_panel.py" line="66"/>
         <source>Leading entities compared</source>
         <translation>首位病种比较</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/compare_panel.py" line="67"/>
+        <location filename="../../ddx_app/gui/widgets/compare_panel.py" line="69"/>
         <source>Each cell: how often the entity shows the row&apos;s result, from the knowledge base (hover for the source). Recorded results in bold; Enter or double-click goes to the finding.</source>
         <translation>每个单元格：该病种出现该行结果的频率，来自知识库（悬停可查看来源）。已记录的结果以粗体显示；按 Enter 或双击转到该所见。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/compare_panel.py" line="84"/>
+        <location filename="../../ddx_app/gui/widgets/compare_panel.py" line="107"/>
         <source>Leading entities compared: {names}</source>
         <translation>首位病种比较：{names}</translation>
     </message>
@@ -942,32 +947,30 @@ Each cell: how often {short} shows the row&apos;s result (knowledge-base frequen
         <translation>已包含在所选先验中</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="227"/>
         <source>Expert estimate (no published figure)</source>
-        <translation>专家估计（无已发表数据）</translation>
+        <translation type="vanished">专家估计（无已发表数据）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="229"/>
         <source>Counts: {counts} with this result</source>
-        <translation>计数：{counts} 有此结果</translation>
+        <translation type="vanished">计数：{counts} 有此结果</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="237"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="225"/>
         <source>for</source>
         <translation>支持</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="237"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="225"/>
         <source>against</source>
         <translation>不支持</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="238"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="226"/>
         <source>neither for nor against</source>
         <translation>既不支持也不反对</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="241"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="229"/>
         <source>{finding}: {state}
 P(result | {entity}) = {pe:.2f}; P(result | {rival}) = {pr:.2f}
 Log-likelihood ratio {llr:+.2f} ({direction} {entity}, against {rival})</source>
@@ -976,7 +979,7 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
 对数似然比 {llr:+.2f}（{direction} {entity}，不支持 {rival}）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/models/evidence_model.py" line="248"/>
+        <location filename="../../ddx_app/gui/models/evidence_model.py" line="236"/>
         <source>Counted at {w:.0%}: it travels with the other {group} recorded, which say much the same</source>
         <translation>按 {w:.0%} 计：它与已记录的其他{group}相关联，提示的内容大致相同</translation>
     </message>
@@ -2002,6 +2005,19 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
     </message>
 </context>
 <context>
+    <name>SourceTip</name>
+    <message>
+        <location filename="../../ddx_app/gui/models/items.py" line="41"/>
+        <source>Expert estimate (no published figure)</source>
+        <translation type="unfinished">专家估计（无已发表数据）</translation>
+    </message>
+    <message>
+        <location filename="../../ddx_app/gui/models/items.py" line="44"/>
+        <source>Counts: {counts} with this result</source>
+        <translation type="unfinished">计数：{counts} 有此结果</translation>
+    </message>
+</context>
+<context>
     <name>StateDelegate</name>
     <message>
         <location filename="../../ddx_app/gui/widgets/state_delegate.py" line="200"/>
@@ -2168,67 +2184,67 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
     </message>
     <message>
         <location filename="../../ddx_app/gui/trainee.py" line="333"/>
-        <location filename="../../ddx_app/gui/trainee.py" line="441"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="442"/>
         <source>Opened a case for practice</source>
         <translation>已打开一个练习病例</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="364"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="365"/>
         <source>Seed series</source>
         <translation>种子病例系列</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="364"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="365"/>
         <source>The seed series could not be read.</source>
         <translation>无法读取种子病例系列。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="402"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="403"/>
         <source>Export study sheet</source>
         <translation>导出学习表</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="402"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="403"/>
         <source>Export comparison table</source>
         <translation>导出对照表</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="403"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="404"/>
         <source>PDF (*.pdf);;HTML (*.html)</source>
         <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="404"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="405"/>
         <source>HTML (*.html);;PDF (*.pdf)</source>
         <translation>HTML (*.html);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="410"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="411"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="412"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="413"/>
         <source>Wrote {file}</source>
         <translation>已写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="435"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="436"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="443"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="444"/>
         <source>Opened a case</source>
         <translation>已打开病例</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="479"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="480"/>
         <source>Case {n}</source>
         <translation>病例 {n}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="488"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="489"/>
         <source>Example {n}</source>
         <translation>示例 {n}</translation>
     </message>

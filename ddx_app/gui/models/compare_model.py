@@ -23,7 +23,7 @@ from ...formatting import percent
 from ...knowledge.model import KnowledgeBase, text
 from ...values import value_text
 from ..widgets.colors import muted_text
-from .items import read_only_item
+from .items import read_only_item, source_lines
 from .keyed import KeyedItemModel
 from .roles import ALIGNMENT, RIGHT_ALIGNED, TOOLTIP, EntityIdRole, FindingIdRole, SectionRole
 
@@ -187,16 +187,6 @@ class CompareModel(KeyedItemModel):
         if not c.given:
             lines.append(self.tr("No figure for this entity in the knowledge base: the "
                                  "shared no-data value, not counted as a difference"))
-        src = self._kb.sources.get(c.provenance.source) if c.provenance.source else None
-        if src is not None:
-            lines.append(self.tr("Source: {citation}").format(citation=src.citation))
-            if src.link:
-                lines.append(src.link)
-        elif c.given:
-            lines.append(self.tr("Expert estimate (no published figure)"))
-        if c.counts:
-            lines.append(self.tr("Counts: {counts} with this result").format(counts=c.counts))
-        if c.provenance.note:
-            lines.append(text(c.provenance.note, self._lang))
+        lines += source_lines(self._kb, c.provenance, c.counts, self._lang, estimate=c.given)
         return "\n".join(lines)
 

@@ -34,7 +34,7 @@ from ...formatting import factor
 from ...knowledge.model import KnowledgeBase, text
 from ...values import value_text
 from ..widgets.colors import bar_track, evidence_color, solid_brush
-from .items import read_only_item
+from .items import read_only_item, source_lines
 from .keyed import KeyedItemModel
 from .roles import (
     ALIGNMENT,
@@ -217,19 +217,7 @@ class EvidenceModel(QObject):
                 for label in cells]
 
     def _source_tip(self, c) -> str:
-        src = self._kb.sources.get(c.provenance.source) if c.provenance.source else None
-        lines = []
-        if src is not None:
-            lines.append(src.citation)
-            if src.link:
-                lines.append(src.link)
-        else:
-            lines.append(self.tr("Expert estimate (no published figure)"))
-        if c.counts:
-            lines.append(self.tr("Counts: {counts} with this result").format(counts=c.counts))
-        if c.provenance.note:
-            lines.append(text(c.provenance.note, self._lang))
-        return "\n".join(lines)
+        return "\n".join(source_lines(self._kb, c.provenance, c.counts, self._lang))
 
     def _explanation(self, c, finding) -> str:
         entity = text(self._kb.entities[self._entity].short_name, self._lang)

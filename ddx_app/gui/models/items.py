@@ -21,3 +21,28 @@ def read_only_item(label: str = "", roles: dict[int, Any] | None = None) -> QSta
     item.setDragEnabled(False)
     item.setDropEnabled(False)
     return set_roles(item, roles or {})
+
+
+def source_lines(kb, provenance, counts, lang: str, estimate: bool = True) -> list[str]:
+    """Where a number comes from, for a tooltip: the citation and its link, or "Expert
+    estimate" (when ``estimate``), the raw counts, the knowledge base's note. One wording
+    for the evidence table and the comparison."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ...knowledge.model import text
+
+    src = kb.sources.get(provenance.source) if provenance.source else None
+    lines = []
+    if src is not None:
+        lines.append(src.citation)
+        if src.link:
+            lines.append(src.link)
+    elif estimate:
+        lines.append(QCoreApplication.translate("SourceTip",
+                                                "Expert estimate (no published figure)"))
+    if counts:
+        lines.append(QCoreApplication.translate(
+            "SourceTip", "Counts: {counts} with this result").format(counts=counts))
+    if provenance.note:
+        lines.append(text(provenance.note, lang))
+    return lines
