@@ -2009,12 +2009,12 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
     <message>
         <location filename="../../ddx_app/gui/models/items.py" line="41"/>
         <source>Expert estimate (no published figure)</source>
-        <translation type="unfinished">专家估计（无已发表数据）</translation>
+        <translation>专家估计（无已发表数据）</translation>
     </message>
     <message>
         <location filename="../../ddx_app/gui/models/items.py" line="44"/>
         <source>Counts: {counts} with this result</source>
-        <translation type="unfinished">计数：{counts} 有此结果</translation>
+        <translation>计数：{counts} 例有此结果</translation>
     </message>
 </context>
 <context>
