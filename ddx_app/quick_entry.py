@@ -20,7 +20,8 @@ Every word comes from the knowledge base (findings.yaml), none from this module:
 * ``entry.named_alone``: the state a finding named without a result records ("spindle
   cells" = present); ``entry.fillers``: words skipped ("with", ":", "nuclear");
   ``entry.joiners`` ("and", "/", "or") and ``entry.shared`` ("all", "both"): a list of
-  names and its shared result (skipped elsewhere).
+  names and its shared result; ``entry.result_for`` ("for"): a result before its list
+  (all three skipped elsewhere).
 
 Grammar (longest match first; case, runs of spaces and dash variants do not matter)::
 
@@ -28,6 +29,7 @@ Grammar (longest match first; case, runs of spaces and dash variants do not matt
     segment  := (mention | list | FILLER | other)*
     mention  := [STATE] NAME [NAME of the same finding] [STATE [STATE]] | [NAME] NUMBER
     list     := NAME ((JOINER | ",") (NAME | other))* (JOINER | ",") NAME [SHARED] STATE
+              | STATE FOR NAME ((JOINER | ",") (NAME | other))*
     NUMBER   := ["~"] digits ["." digits] [UNIT]   ("<5", ">5" and "5-10" are asked about)
 
 A result follows its name ("SMA+", "desmin neg", "necrosis absent", "CK focal") or
@@ -45,6 +47,15 @@ each name takes it if it can, else it is asked about). A finding complete named 
 result with another meaning than the list's ("spindle cells and desmin-": present).
 A list with no result after it is as many names alone. A before-name word reaches the
 names joined after its own ("no necrosis, ulceration or atypical mitoses": all absent).
+A result followed by "for" reaches every name of the list after it ("negative for S100,
+SOX10 and HMB45", "positive for SMA, negative for desmin and h-caldesmon": h-caldesmon is
+not understood, desmin negative), up to the next result, separator, or a name with a
+result of its own ("positive for SMA, desmin negative"); a name that cannot take it is
+asked about alone, and a finding complete named alone after a comma keeps its meaning
+("negative for SMA, spindle cells"). A result given to the name before it reaches on only
+when "for" follows it directly ("S100 negative for SOX10": both negative). A name of the
+same finding after a mention's result, past fillers only, is part of that mention ("no
+fungal organisms on GMS": the stain that showed it).
 Nothing here raises on any input: text longer than :data:`MAX_CHARS` is one question.
 The questions and notes are written in the ``lang`` given (:mod:`ddx_app.i18n`, catalogue
 resources/translations/entry.<lang>.yaml); in English they list results by their ids
@@ -285,6 +296,7 @@ class _Vocabulary:
             if key:
                 self._add(self.trie, key, ("state", tuple(states), key in before))
         for kind, lists in (("joiner", kb.entry.joiners), ("shared", kb.entry.shared),
+                            ("result_for", kb.entry.result_for),
                             ("filler", kb.entry.fillers)):
             for lg in langs:
                 for word in lists.get(lg, ()):
@@ -337,7 +349,7 @@ def _vocabulary(kb: KnowledgeBase, lang: str) -> _Vocabulary:
 # -- lexing -------------------------------------------------------------------------------------
 
 class _Tok(NamedTuple):
-    kind: str  # name | state | joiner | shared | filler | sep | number | unknown
+    kind: str  # name | state | joiner | shared | result_for | filler | sep | number | unknown
     start: int
     end: int
     names: tuple = ()  # finding ids (kind name)
@@ -386,7 +398,8 @@ def _lex(vocab: _Vocabulary, t: str) -> list[_Tok]:
         elif state:
             toks.append(_Tok("state", i, end, states=states, before_name=state[2]))
         else:
-            kind = next((k for k in ("joiner", "shared") if k in kinds), "filler")
+            kind = next((k for k in ("joiner", "shared", "result_for") if k in kinds),
+                        "filler")
             toks.append(_Tok(kind, i, end))
         i = end
     return toks
@@ -468,12 +481,18 @@ class _Mention:
 class _Negation:
     """A before-name word ("no") reaching the names listed after its own: "no necrosis or
     atypical mitoses"; over commas only when a joiner confirms the list ("no necrosis,
-    ulceration or atypical mitoses", never "no necrosis, spindle cells")."""
+    ulceration or atypical mitoses", never "no necrosis, spindle cells").
 
-    __slots__ = ("confirmed", "tok")
+    Or (``lead``) a result followed by a word of ``entry.result_for`` ("negative for S100,
+    SOX10 and HMB45"): over commas at once, and through text not understood ("negative for
+    desmin, h-caldesmon and ALK"); a finding complete named alone after a comma keeps its own
+    meaning ("positive for SMA, spindle cells")."""
 
-    def __init__(self, tok: _Tok):
-        self.tok, self.confirmed = tok, False
+    __slots__ = ("confirmed", "lead", "tok", "used")
+
+    def __init__(self, tok: _Tok, lead: bool = False):
+        self.tok, self.confirmed, self.lead = tok, lead, lead
+        self.used = False  # a name took it (a leading result no name took is not understood)
 
 
 class _Binder:
@@ -504,6 +523,9 @@ class _Binder:
         # names joined after it ("no necrosis or atypical mitoses")
         self.negated: _Negation | None = None
         self.negated_open = ""  # "word" or "comma": what follows the last name of it
+        self.lead: _Tok | None = None  # a held result followed by "for" ("negative for")
+        self.prev: _Tok | None = None  # the token before the current one
+        self.before_fillers: _Tok | None = None  # the last token that is no filler
 
     # -- questions and unknown text
     def ask(self, message: str, start: int, end: int, fid: str | None = None) -> None:
@@ -541,11 +563,40 @@ class _Binder:
             if tok.kind == "sep" and self.negated is not None and self.t[tok.start] in \
                     _LIST_COMMAS and not self.negated_open:
                 self.negated_open = "comma"
-            elif tok.kind not in ("filler", "joiner", "name"):
-                self.negated, self.negated_open = None, ""
+            elif tok.kind not in ("filler", "joiner", "name", "result_for") and not (
+                    tok.kind == "unknown" and self.negated is not None and self.negated.lead):
+                self.end_negation()
             self.after_unknown = tok.kind == "unknown" or (
-                self.after_unknown and tok.kind in ("state", "filler", "shared"))
+                self.after_unknown and tok.kind in ("state", "filler", "shared",
+                                                    "result_for"))
+            self.prev = tok
+            if tok.kind != "filler":
+                self.before_fillers = tok
         self.on_sep(None)
+        self.end_negation()
+
+    def end_negation(self) -> None:
+        """The before-name word or leading result reaches no further; a leading result no
+        name took is text not understood ("negative for h-caldesmon")."""
+        negated, self.negated, self.negated_open = self.negated, None, ""
+        if negated is not None and negated.lead and not negated.used:
+            tok = negated.tok
+            if not any(s <= tok.start < e for s, e in self.unknown):
+                self.unknown.append([tok.start, tok.end])
+                self.unknown.sort()
+
+    def on_result_for(self, tok: _Tok) -> None:
+        """A word of ``entry.result_for`` right after a result ("negative for"): the result
+        goes to the names listed next. Anywhere else it is skipped like a filler."""
+        prev = self.prev
+        if prev is None or prev.kind != "state" or self.after_unknown:
+            return
+        if self.held is prev:  # "Positive for SMA and desmin": the first name takes it
+            self.lead = prev
+        elif self.last is not None and self.last.end == prev.end:
+            # "S100 negative for ...": given to the name before, and to the names after
+            self.negated, self.negated_open = _Negation(prev, lead=True), "word"
+            self.negated.used = True
 
     def on_sep(self, tok: _Tok | None) -> None:
         listed = tok is not None and self.t[tok.start] in _LIST_COMMAS and self.defer("comma")
@@ -568,6 +619,10 @@ class _Binder:
 
     def on_unknown(self, tok: _Tok) -> None:
         self.quantified = False
+        if self.held is not None and self.held is self.lead:
+            # "negative for h-caldesmon and desmin": the result waits for the names after
+            self.negated, self.negated_open = _Negation(self.held, lead=True), ""
+            self.held = self.lead = None
         if self.listed and (self.joined is not None or self.run_tail_unknown):
             # "CK, EMA, S100 all negative": listed, not understood, and the list goes on
             self.joined, self.run_tail_unknown = None, True
@@ -584,7 +639,10 @@ class _Binder:
         """A joiner or a list comma (``how``: "word" or "comma") after a name without a
         result: the name waits in the list for a shared result. False: nothing waits."""
         p = self.pending
-        if p is not None and not p.done and self.held is None and self.orphan is None:
+        if p is not None and not p.done and self.held is None and self.orphan is None \
+                and not (p.inherit is not None and p.inherit[0].lead):
+            # (a name a leading result reaches is no list of a result after it: "positive
+            # for SMA, desmin negative" is SMA positive)
             self.pending = None
             self.listed.append((p, how))
             self.joined, self.run_tail_unknown = how, False
@@ -659,8 +717,10 @@ class _Binder:
         if m.inherit is not None:
             negation, after_comma = m.inherit
             if (negation.confirmed or not after_comma) and \
+                    not (negation.lead and after_comma and self._complete_alone(m)) and \
                     self._resolve_states(m.fids, negation.tok.states):
                 negation.confirmed |= not after_comma  # "..., ulceration or mitoses"
+                negation.used = True
                 self.give_state(m, negation.tok, shared=True)  # "no necrosis or mitoses"
                 return
         m.done = True
@@ -701,6 +761,12 @@ class _Binder:
             p.fids = tuple(f for f in p.fids if f in tok.names)  # "CK (AE1/AE3) focal"
             p.end = tok.end
             return
+        last = self.last
+        if last is not None and last.how == "state" and last.fid in tok.names and \
+                self.held is None and self.prev is not None and self.prev.kind == "filler" \
+                and self.before_fillers is not None and self.before_fillers.end == last.end:
+            last.end = tok.end  # "no fungal organisms on GMS": the stain that showed it
+            return
         self.close()
         orphan, self.orphan = self.orphan, None
         self.close_mention(orphan)  # "spindle cells no necrosis": spindle cells named alone
@@ -718,7 +784,11 @@ class _Binder:
             held, self.held = self.held, None
             m.start = held.start
             self.give_state(m, held)
-            self.negated = _Negation(held) if held.before_name else None
+            self.negated = _Negation(held, lead=held is self.lead) \
+                if held.before_name or held is self.lead else None
+            if self.negated is not None:
+                self.negated.used = True
+            self.lead = None
         elif own:
             self.give_state(m, tok)
             self.negated = None

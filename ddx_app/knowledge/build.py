@@ -110,6 +110,8 @@ def build_entry(fdata: dict) -> EntryWords:
                      for lang, words in entry.get("before_name", {}).items()},
         joiners={lang: tuple(words) for lang, words in entry.get("joiners", {}).items()},
         shared={lang: tuple(words) for lang, words in entry.get("shared", {}).items()},
+        result_for={lang: tuple(words)
+                    for lang, words in entry.get("result_for", {}).items()},
     )
 
 

@@ -179,6 +179,8 @@ class EntryWords(NamedTuple):
     joiners: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     # lang -> words before a result that give it to every name of the list ("all", "both")
     shared: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+    # lang -> words after a result giving it to the names listed next ("negative for S100")
+    result_for: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 
 
 NO_ENTRY_WORDS = EntryWords(MappingProxyType({}))

@@ -539,3 +539,147 @@ def test_list_words_come_from_the_knowledge_base(kb, mini_kb):
 ])
 def test_the_clinical_shorthand_of_a_history_line(kb, line, expected):
     assert parse(kb, line).findings == expected
+
+
+# -- a result before its list: "negative for S100, SOX10 and HMB45" --------------------------
+
+@pytest.mark.parametrize(("line", "expected", "unknown"), [
+    ("negative for S100, SOX10 and HMB45", {"ihc_s100": "negative", "ihc_sox10": "negative",
+                                            "ihc_hmb45": "negative"}, []),
+    ("positive for SMA and desmin, negative for ALK", {
+        "ihc_sma": "positive", "ihc_desmin": "positive", "ihc_alk": "negative"}, []),
+    ("immunoreactive for CD34 and STAT6", {"ihc_cd34": "positive", "ihc_stat6": "positive"},
+     []),
+    ("tumour cells are positive for SMA, negative for desmin and h-caldesmon", {
+        "ihc_sma": "positive", "ihc_desmin": "negative"}, ["h-caldesmon"]),
+    ("ALK negative. Positive for SMA and desmin.", {
+        "ihc_alk": "negative", "ihc_sma": "positive", "ihc_desmin": "positive"}, []),
+    # text not understood inside the list: listed, the names after it still take the result
+    ("negative for desmin, h-caldesmon and ALK", {"ihc_desmin": "negative",
+                                                  "ihc_alk": "negative"}, ["h-caldesmon"]),
+    ("negative for CK7 and S100", {"ihc_s100": "negative"}, ["CK7"]),
+    ("focally positive for SMA and desmin", {"ihc_sma": "focal", "ihc_desmin": "focal"}, []),
+    ("Positive for SMA, desmin; negative for ALK, S100", {
+        "ihc_sma": "positive", "ihc_desmin": "positive", "ihc_alk": "negative",
+        "ihc_s100": "negative"}, []),
+    # "for" right after a result given to the name before it: the result reaches on
+    ("S100 negative for SOX10 and HMB45", {"ihc_s100": "negative", "ihc_sox10": "negative",
+                                           "ihc_hmb45": "negative"}, []),
+    ("S100 negative for melanoma", {"ihc_s100": "negative"}, ["melanoma"]),
+])
+def test_a_result_before_a_list_goes_to_every_name_of_it(kb, line, expected, unknown):
+    r = parse(kb, line)
+    assert r.findings == expected, preview(kb, r)
+    assert [t.text for t in r.unrecognised] == unknown, preview(kb, r)
+    assert not r.questions, preview(kb, r)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # the list ends at the next result, at a name with its own result, at a separator
+    ("positive for SMA, desmin negative", {"ihc_sma": "positive", "ihc_desmin": "negative"}),
+    ("positive for SMA and desmin-, ALK", {"ihc_sma": "positive", "ihc_desmin": "negative"}),
+    ("negative for S100 and SOX10 positive", {"ihc_s100": "negative",
+                                              "ihc_sox10": "positive"}),
+    ("negative for S100; SOX10", {"ihc_s100": "negative"}),
+    ("negative for S100. SOX10", {"ihc_s100": "negative"}),
+    ("negative for S100\nSOX10", {"ihc_s100": "negative"}),
+    # a finding complete named alone after a comma keeps its own meaning
+    ("negative for SMA, spindle cells", {"ihc_sma": "negative",
+                                         "spindle_cell_proliferation": "present"}),
+    # no "for": as before
+    ("ALK- no necrosis", {"ihc_alk": "negative", "necrosis": "absent"}),
+    ("SMA+ desmin-", {"ihc_sma": "positive", "ihc_desmin": "negative"}),
+    ("S100 negative SOX10", {"ihc_s100": "negative"}),
+    ("no necrosis, ulceration or atypical mitoses", {
+        "necrosis": "absent", "ulceration": "absent", "atypical_mitoses": "absent"}),
+    ("ALK FISH positive for rearrangement", {"alk_fish": "positive"}),
+])
+def test_where_a_leading_result_stops(kb, line, expected):
+    r = parse(kb, line)
+    assert r.findings == expected, preview(kb, r)
+
+
+def test_a_name_of_a_leading_list_that_cannot_take_the_result_is_asked_alone(kb):
+    r = parse(kb, "negative for SMA, Ki67 and desmin")
+    assert r.findings == {"ihc_sma": "negative", "ihc_desmin": "negative"}
+    assert [q.finding for q in r.questions] == ["ihc_ki67_percent"]
+    assert not r.unrecognised
+
+
+def test_a_leading_result_no_name_takes_is_not_dropped(kb):
+    r = parse(kb, "negative for h-caldesmon")
+    assert not r.findings
+    assert [t.text for t in r.unrecognised] == ["negative", "h-caldesmon"]
+    assert r.leftover() == "negative h-caldesmon"
+
+
+def test_the_word_after_a_leading_result_comes_from_the_knowledge_base(kb, mini_kb):
+    assert "for" in kb.entry.result_for["en"]
+    assert "for" not in kb.entry.fillers["en"]  # one kind per word
+    # the mini KB has no result_for: only the first name takes the held result
+    r = parse(mini_kb, "negative cytokeratin and SOX10")
+    assert r.findings == {"stain_k": "negative"} and r.questions
+
+
+LEAD_RESULTS = ["positive", "Positive", "negative", "Negative", "immunoreactive",
+                "focally positive", "diffusely positive", "non-reactive"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(names=st.lists(st.sampled_from(LIST_STAINS), min_size=1, max_size=5, unique=True),
+       joiners=st.lists(st.sampled_from([", ", " and ", " or ", ", and "]), min_size=4,
+                        max_size=4),
+       result=st.sampled_from(LEAD_RESULTS),
+       prefix=st.sampled_from(["", "tumour cells are ", "IHC: "]),
+       order=st.randoms(use_true_random=False))
+def test_a_leading_result_records_as_each_name_followed_by_it(kb, names, joiners, result,
+                                                             prefix, order):
+    """'RESULT for A, B and C' records what 'A RESULT, B RESULT, C RESULT' records, whatever
+    the order of the names."""
+    each = parse(kb, ", ".join(f"{n} {result}" for n in names))
+    assert each.complete, preview(kb, each)
+    shuffled = list(names)
+    order.shuffle(shuffled)
+    for listed in (names, shuffled):
+        line = prefix + f"{result} for " + listed[0] + "".join(
+            j + n for j, n in zip(joiners, listed[1:]))
+        r = parse(kb, line)
+        assert r.findings == each.findings, (line, preview(kb, r))
+        assert not r.questions and not r.unrecognised, (line, preview(kb, r))
+
+
+# -- small vocabulary: approximations, "old", fungal organisms --------------------------------
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("15 mo old girl", {"age_years": 1.25, "sex": "female"}),
+    ("Ki67 approx 10%", {"ihc_ki67_percent": 10}),
+    ("Ki67 approximately 10%", {"ihc_ki67_percent": 10}),
+    ("Ki-67 about 5%", {"ihc_ki67_percent": 5}),
+    ("MIB-1 around 20%", {"ihc_ki67_percent": 20}),
+    ("fungal organisms present", {"fungal_hyphae": "present"}),
+    ("fungal elements identified", {"fungal_hyphae": "present"}),
+    ("no fungi", {"fungal_hyphae": "absent"}),
+    ("no fungal forms", {"fungal_hyphae": "absent"}),
+    # the stains that showed the finding are part of its mention: PAS beside GMS is the
+    # fungal work-up, not the bacilli stain
+    ("no fungal organisms on GMS and PAS", {"fungal_hyphae": "absent"}),
+    ("no fungal elements on GMS", {"fungal_hyphae": "absent"}),
+    ("GMS and PAS negative", {"fungal_hyphae": "absent"}),
+    ("PAS/GMS negative for fungal organisms", {"fungal_hyphae": "absent"}),
+])
+def test_approximations_age_words_and_fungal_organisms(kb, line, expected):
+    r = parse(kb, line)
+    assert r.findings == expected, preview(kb, r)
+    assert r.complete, preview(kb, r)
+
+
+def test_pas_alone_is_still_the_bacilli_stain(kb):
+    assert parse(kb, "PAS negative").findings == {"special_stain_bacilli": "negative"}
+    # a name of another finding after a finding's result is its own mention
+    r = parse(kb, "no fungal organisms on PAS")
+    assert r.findings == {"fungal_hyphae": "absent"} and r.questions, preview(kb, r)
+
+
+def test_an_approximate_number_in_chinese(kb):
+    r = parse(kb, "Ki67约10%", "zh_CN")
+    assert r.findings == {"ihc_ki67_percent": 10} and r.complete, preview(kb, r, "zh_CN")
