@@ -21,7 +21,9 @@ Every word comes from the knowledge base (findings.yaml), none from this module:
   cells" = present); ``entry.fillers``: words skipped ("with", ":", "nuclear");
   ``entry.joiners`` ("and", "/", "or") and ``entry.shared`` ("all", "both"): a list of
   names and its shared result; ``entry.result_for`` ("for"): a result before its list
-  (all three skipped elsewhere).
+  (all three skipped elsewhere); ``entry.result_heading`` (":", "-", "："): the marks
+  after a result heading its names ("Positive: SMA, desmin"; elsewhere a mark keeps its
+  meaning, ":" skipped, "-" negative).
 
 Grammar (longest match first; case, runs of spaces and dash variants do not matter)::
 
@@ -30,6 +32,8 @@ Grammar (longest match first; case, runs of spaces and dash variants do not matt
     mention  := [STATE] NAME [NAME of the same finding] [STATE [STATE]] | [NAME] NUMBER
     list     := NAME ((JOINER | ",") (NAME | other))* (JOINER | ",") NAME [SHARED] STATE
               | STATE FOR NAME ((JOINER | ",") (NAME | other))*
+              | STATE FILLER* HEADING NAME ((JOINER | ",") (NAME | other))*
+                (the STATE first in its segment, past fillers, or ending a heading's list)
     NUMBER   := ["~"] digits ["." digits] [UNIT]   ("<5", ">5" and "5-10" are asked about)
 
 A result follows its name ("SMA+", "desmin neg", "necrosis absent", "CK focal") or
@@ -56,6 +60,16 @@ asked about alone, and a finding complete named alone after a comma keeps its me
 when "for" follows it directly ("S100 negative for SOX10": both negative). A name of the
 same finding after a mention's result, past fillers only, is part of that mention ("no
 fungal organisms on GMS": the stain that showed it).
+A result heading its line ("Positive: SMA, desmin. Negative: ALK, S100", "Positive - SMA;
+negative - ALK", "IHC: positive: SMA", "免疫组化：阳性：SMA、desmin；阴性：ALK") stands where
+no name precedes it in its segment (start, separator, fillers only) and is followed by a
+mark of ``entry.result_heading``: every name after it takes it, a finding complete named
+alone too ("Absent: necrosis, atypical mitoses"), through commas and text not understood,
+up to the next heading (separator or not: "Positive: SMA Negative: ALK"), a separator
+other than a comma, or a name with a result of its own ("Positive: SMA, desmin negative");
+a name that cannot take it is asked about alone. After a name the result is that name's
+("ALK negative: spindle cells" is spindle cells present), after a word not understood that
+word's ("CK7 negative: ALK").
 Nothing here raises on any input: text longer than :data:`MAX_CHARS` is one question.
 The questions and notes are written in the ``lang`` given (:mod:`ddx_app.i18n`, catalogue
 resources/translations/entry.<lang>.yaml); in English they list results by their ids
@@ -302,6 +316,14 @@ class _Vocabulary:
                 for word in lists.get(lg, ()):
                     if _phrase(word):
                         self._add(self.trie, _phrase(word), (kind,))
+        # marks making the result word before them a heading ("Positive: SMA, desmin"); a
+        # mark that is no other word is skipped elsewhere
+        self.heading_marks = {_phrase(w) for lg in langs
+                              for w in kb.entry.result_heading.get(lg, ()) if _phrase(w)}
+        for mark in self.heading_marks:
+            found = self.longest(self.trie, mark, 0)
+            if found is None or found[0] != len(mark):
+                self._add(self.trie, mark, ("filler",))
         self.unit_owners: dict[str, list[str]] = {}
         for fid, f in kb.findings.items():
             for unit in f.units:
@@ -486,12 +508,16 @@ class _Negation:
     Or (``lead``) a result followed by a word of ``entry.result_for`` ("negative for S100,
     SOX10 and HMB45"): over commas at once, and through text not understood ("negative for
     desmin, h-caldesmon and ALK"); a finding complete named alone after a comma keeps its own
-    meaning ("positive for SMA, spindle cells")."""
+    meaning ("positive for SMA, spindle cells").
 
-    __slots__ = ("confirmed", "lead", "tok", "used")
+    Or (``heading``, a leading result too) a result heading the names after it ("Negative:
+    ALK, S100, necrosis"): every name takes it, a finding complete named alone as well."""
 
-    def __init__(self, tok: _Tok, lead: bool = False):
+    __slots__ = ("confirmed", "heading", "lead", "tok", "used")
+
+    def __init__(self, tok: _Tok, lead: bool = False, heading: bool = False):
         self.tok, self.confirmed, self.lead = tok, lead, lead
+        self.heading = heading
         self.used = False  # a name took it (a leading result no name took is not understood)
 
 
@@ -524,6 +550,11 @@ class _Binder:
         self.negated: _Negation | None = None
         self.negated_open = ""  # "word" or "comma": what follows the last name of it
         self.lead: _Tok | None = None  # a held result followed by "for" ("negative for")
+        self.heading: _Tok | None = None  # a held result heading its names ("Positive:")
+        # a result word's start -> the heading mark after it ("Positive:"), and the marks
+        # read as such (skipped)
+        self.marks: dict[int, _Tok] = {}
+        self.skip: set[int] = set()
         self.prev: _Tok | None = None  # the token before the current one
         self.before_fillers: _Tok | None = None  # the last token that is no filler
 
@@ -558,11 +589,16 @@ class _Binder:
 
     # -- the token loop
     def run(self, toks: list[_Tok]) -> None:
+        self.find_marks(toks)
         for tok in toks:
+            if tok.start in self.skip:
+                continue  # the mark of a heading ("Positive:", "Positive -")
             getattr(self, "on_" + tok.kind)(tok)
             if tok.kind == "sep" and self.negated is not None and self.t[tok.start] in \
-                    _LIST_COMMAS and not self.negated_open:
-                self.negated_open = "comma"
+                    _LIST_COMMAS and (not self.negated_open or self.negated.lead):
+                # (a leading result's list goes on past text not understood: "negative
+                # for SMA, h-caldesmon, desmin")
+                self.negated_open = self.negated_open or "comma"
             elif tok.kind not in ("filler", "joiner", "name", "result_for") and not (
                     tok.kind == "unknown" and self.negated is not None and self.negated.lead):
                 self.end_negation()
@@ -575,6 +611,52 @@ class _Binder:
         self.on_sep(None)
         self.end_negation()
 
+    def find_marks(self, toks: list[_Tok]) -> None:
+        """Each result word followed by a heading mark (past fillers: "Positive staining:")."""
+        marks = self.vocab.heading_marks
+        if not marks:
+            return
+        for k, tok in enumerate(toks):
+            if tok.kind != "state":
+                continue
+            for nxt in toks[k + 1:]:
+                if _phrase(self.t[nxt.start:nxt.end]) in marks:
+                    self.marks[tok.start] = nxt
+                elif nxt.kind == "filler":
+                    continue
+                break
+
+    def heads(self, tok: _Tok) -> bool:
+        """Whether the result ``tok``, followed by a heading mark, heads the names after it:
+        where no name precedes it in its segment (start, separator, fillers: "IHC:"), or
+        where it ends the list of a heading before it ("Positive: SMA Negative: ALK");
+        never after a name or a word not understood ("ALK negative: spindle cells")."""
+        if tok.start not in self.marks:
+            return False
+        if self.negated is not None and self.negated.heading:
+            return True
+        before = self.before_fillers
+        return before is None or before.kind == "sep"
+
+    def on_heading(self, tok: _Tok) -> None:
+        """A result heading the names after it: the first takes it as a held result, the
+        others as a leading result's list (see :meth:`on_name`)."""
+        self.skip.add(self.marks[tok.start].start)
+        self.close()
+        self.flush_run()
+        self.drop_held()
+        self.end_negation()
+        self.last, self.group = None, []
+        self.held = self.lead = self.heading = tok
+
+    def unused_span(self, tok: _Tok) -> tuple[int, int]:
+        """A result no name took, as text not understood: with its heading mark when the
+        mark is a word of its own ("Negative -")."""
+        mark = self.marks.get(tok.start)
+        if mark is not None and mark.start in self.skip and mark.kind != "filler":
+            return tok.start, mark.end
+        return tok.start, tok.end
+
     def end_negation(self) -> None:
         """The before-name word or leading result reaches no further; a leading result no
         name took is text not understood ("negative for h-caldesmon")."""
@@ -582,7 +664,7 @@ class _Binder:
         if negated is not None and negated.lead and not negated.used:
             tok = negated.tok
             if not any(s <= tok.start < e for s, e in self.unknown):
-                self.unknown.append([tok.start, tok.end])
+                self.unknown.append(list(self.unused_span(tok)))
                 self.unknown.sort()
 
     def on_result_for(self, tok: _Tok) -> None:
@@ -621,8 +703,9 @@ class _Binder:
         self.quantified = False
         if self.held is not None and self.held is self.lead:
             # "negative for h-caldesmon and desmin": the result waits for the names after
-            self.negated, self.negated_open = _Negation(self.held, lead=True), ""
-            self.held = self.lead = None
+            self.negated = _Negation(self.held, lead=True, heading=self.held is self.heading)
+            self.negated_open = ""
+            self.held = self.lead = self.heading = None
         if self.listed and (self.joined is not None or self.run_tail_unknown):
             # "CK, EMA, S100 all negative": listed, not understood, and the list goes on
             self.joined, self.run_tail_unknown = None, True
@@ -704,7 +787,7 @@ class _Binder:
         if orphan is not None:
             self.flush_run()
         if held is not None:
-            self.unrecognised(held.start, held.end)
+            self.unrecognised(*self.unused_span(held))
 
     def close(self) -> None:
         """The pending mention ends without a result: named alone, or a question."""
@@ -717,7 +800,8 @@ class _Binder:
         if m.inherit is not None:
             negation, after_comma = m.inherit
             if (negation.confirmed or not after_comma) and \
-                    not (negation.lead and after_comma and self._complete_alone(m)) and \
+                    not (negation.lead and not negation.heading and after_comma
+                         and self._complete_alone(m)) and \
                     self._resolve_states(m.fids, negation.tok.states):
                 negation.confirmed |= not after_comma  # "..., ulceration or mitoses"
                 negation.used = True
@@ -784,11 +868,12 @@ class _Binder:
             held, self.held = self.held, None
             m.start = held.start
             self.give_state(m, held)
-            self.negated = _Negation(held, lead=held is self.lead) \
+            self.negated = _Negation(held, lead=held is self.lead,
+                                     heading=held is self.heading) \
                 if held.before_name or held is self.lead else None
             if self.negated is not None:
                 self.negated.used = True
-            self.lead = None
+            self.lead = self.heading = None
         elif own:
             self.give_state(m, tok)
             self.negated = None
@@ -808,6 +893,9 @@ class _Binder:
         return out
 
     def on_state(self, tok: _Tok) -> None:
+        if self.heads(tok):  # "Positive: SMA, desmin", "IHC: negative - ALK"
+            self.on_heading(tok)
+            return
         if self.after_unknown:  # "CK7 neg": the result of the word not understood
             self.unrecognised(tok.start, tok.end, join=True)
             if self.run_tail_unknown:  # "CK, EMA negative": and of the list before it

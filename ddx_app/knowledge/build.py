@@ -112,6 +112,8 @@ def build_entry(fdata: dict) -> EntryWords:
         shared={lang: tuple(words) for lang, words in entry.get("shared", {}).items()},
         result_for={lang: tuple(words)
                     for lang, words in entry.get("result_for", {}).items()},
+        result_heading={lang: tuple(words)
+                        for lang, words in entry.get("result_heading", {}).items()},
     )
 
 

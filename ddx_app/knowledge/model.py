@@ -181,6 +181,8 @@ class EntryWords(NamedTuple):
     shared: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     # lang -> words after a result giving it to the names listed next ("negative for S100")
     result_for: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+    # lang -> marks after a result heading the names that follow ("Positive: SMA, desmin")
+    result_heading: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 
 
 NO_ENTRY_WORDS = EntryWords(MappingProxyType({}))

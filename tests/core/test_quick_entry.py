@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import ast
+import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ddx_app.knowledge import bundled_kb_dir, load_knowledge_base
 from ddx_app.quick_entry import MAX_CHARS, parse, preview
 
 EXAMPLE = ("spindle cells, SMA+ desmin- CK focal ALK- S100 neg SOX10- Ki67 15% IgG4 60/HPF "
@@ -683,3 +685,151 @@ def test_pas_alone_is_still_the_bacilli_stain(kb):
 def test_an_approximate_number_in_chinese(kb):
     r = parse(kb, "Ki67约10%", "zh_CN")
     assert r.findings == {"ihc_ki67_percent": 10} and r.complete, preview(kb, r, "zh_CN")
+
+
+# -- a result heading its names: "Positive: SMA, desmin. Negative: ALK" -----------------------
+
+@pytest.mark.parametrize(("line", "lang", "expected"), [
+    ("Positive: SMA, desmin. Negative: ALK, S100, SOX10.", "en", {
+        "ihc_sma": "positive", "ihc_desmin": "positive", "ihc_alk": "negative",
+        "ihc_s100": "negative", "ihc_sox10": "negative"}),
+    ("Positive - SMA, desmin; negative - ALK", "en", {
+        "ihc_sma": "positive", "ihc_desmin": "positive", "ihc_alk": "negative"}),
+    ("Positive: SMA and desmin\nNegative: ALK", "en", {
+        "ihc_sma": "positive", "ihc_desmin": "positive", "ihc_alk": "negative"}),
+    # a heading ends the list of the heading before it, separator or not
+    ("Positive: SMA, desmin Negative: ALK, S100", "en", {
+        "ihc_sma": "positive", "ihc_desmin": "positive", "ihc_alk": "negative",
+        "ihc_s100": "negative"}),
+    ("Focally positive: CK, CD34. Diffusely positive: SMA", "en", {
+        "ihc_cytokeratin": "focal", "ihc_cd34": "focal", "ihc_sma": "diffuse"}),
+    # after a heading that is a filler, or fillers before the mark
+    ("IHC: positive: SMA, desmin; negative: ALK", "en", {
+        "ihc_sma": "positive", "ihc_desmin": "positive", "ihc_alk": "negative"}),
+    ("Tumour cells are positive: CD34, STAT6", "en", {
+        "ihc_cd34": "positive", "ihc_stat6": "positive"}),
+    ("Positive staining: SMA, desmin", "en", {"ihc_sma": "positive",
+                                              "ihc_desmin": "positive"}),
+    # every name takes the heading, a finding complete named alone as well
+    ("Absent: necrosis, atypical mitoses", "en", {"necrosis": "absent",
+                                                  "atypical_mitoses": "absent"}),
+    ("ALK negative. Negative: SMA, spindle cells", "en", {
+        "ihc_alk": "negative", "ihc_sma": "negative",
+        "spindle_cell_proliferation": "absent"}),
+    ("阳性：SMA、desmin；阴性：ALK、S100", "zh_CN", {
+        "ihc_sma": "positive", "ihc_desmin": "positive", "ihc_alk": "negative",
+        "ihc_s100": "negative"}),
+    ("免疫组化：阳性：SMA、desmin；阴性：ALK", "zh_CN", {
+        "ihc_sma": "positive", "ihc_desmin": "positive", "ihc_alk": "negative"}),
+    ("阳性: SMA、desmin。阴性: ALK", "zh_CN", {
+        "ihc_sma": "positive", "ihc_desmin": "positive", "ihc_alk": "negative"}),
+])
+def test_a_result_heading_goes_to_every_name_after_it(kb, line, lang, expected):
+    r = parse(kb, line, lang)
+    assert r.findings == expected, preview(kb, r, lang)
+    assert r.complete, preview(kb, r, lang)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # never after a name that has its result: the meaning it had
+    ("ALK negative: spindle cells", {"ihc_alk": "negative",
+                                     "spindle_cell_proliferation": "present"}),
+    ("necrosis: no", {"necrosis": "absent"}),
+    ("SMA, desmin negative: ALK", {"ihc_sma": "negative", "ihc_desmin": "negative"}),
+    # the list ends at a name with its own result, at a separator other than a comma
+    ("Positive: SMA, desmin negative", {"ihc_sma": "positive", "ihc_desmin": "negative"}),
+    ("Positive: SMA, desmin; ALK negative", {"ihc_sma": "positive",
+                                             "ihc_desmin": "positive",
+                                             "ihc_alk": "negative"}),
+    ("Positive: SMA. Desmin", {"ihc_sma": "positive"}),
+    ("Positive: SMA\ndesmin", {"ihc_sma": "positive"}),
+    ("Positive: CD34, Ki67 10%, STAT6", {"ihc_cd34": "positive", "ihc_ki67_percent": 10}),
+    # no mark: as before
+    ("Positive SMA, desmin", {"ihc_sma": "positive"}),
+])
+def test_where_a_result_heading_does_not_reach(kb, line, expected):
+    r = parse(kb, line)
+    assert r.findings == expected, preview(kb, r)
+
+
+def test_a_word_not_understood_before_a_result_keeps_it(kb):
+    r = parse(kb, "CK7 negative: ALK")
+    assert not r.findings
+    assert [t.text for t in r.unrecognised] == ["CK7 negative"]
+    assert [q.finding for q in r.questions] == ["ihc_alk"]
+
+
+def test_a_name_a_heading_cannot_apply_to_is_asked_alone_and_unknown_words_are_listed(kb):
+    r = parse(kb, "Negative: SMA, Ki67, h-caldesmon, desmin")
+    assert r.findings == {"ihc_sma": "negative", "ihc_desmin": "negative"}, preview(kb, r)
+    assert [q.finding for q in r.questions] == ["ihc_ki67_percent"]
+    assert [t.text for t in r.unrecognised] == ["h-caldesmon"]
+    # a heading no name takes is not understood, its mark too when it is a word ("-")
+    assert [t.text for t in parse(kb, "Negative:").unrecognised] == ["Negative"]
+    r = parse(kb, "Negative - h-caldesmon")
+    assert not r.findings and [t.text for t in r.unrecognised] == ["Negative -",
+                                                                    "h-caldesmon"]
+    # the others of the list note where their result came from
+    r = parse(kb, "Positive: SMA, desmin")
+    assert [i.text for i in r.items] == ["Positive: SMA", "desmin"]
+    assert r.items[1].note == "from 'Positive'"
+
+
+def test_the_heading_marks_come_from_the_knowledge_base(kb, tmp_path):
+    assert ":" in kb.entry.result_heading["en"] and "：" in kb.entry.result_heading["zh"]
+    assert ":" in kb.entry.fillers["en"]  # a mark keeps its meaning elsewhere
+    copy = tmp_path / "knowledge"
+    shutil.copytree(bundled_kb_dir(), copy)
+    findings = copy / "findings.yaml"
+    old = 'result_heading: {en: [":", "-"], zh: ["：", ":"]}'
+    assert findings.read_text("utf-8").count(old) == 1
+    findings.write_text(findings.read_text("utf-8").replace(old, 'result_heading: {en: ["=>"]}'),
+                        "utf-8")
+    other = load_knowledge_base(copy, use_cache=False)
+    r = parse(other, "Positive => SMA, desmin")
+    assert r.findings == {"ihc_sma": "positive", "ihc_desmin": "positive"}, preview(other, r)
+    assert r.complete  # a mark that is no other word is skipped elsewhere
+    r = parse(other, "Positive: SMA, desmin")  # ":" no mark there: the first name only
+    assert r.findings == {"ihc_sma": "positive"} and r.questions, preview(other, r)
+
+
+HEADINGS = {"en": (["positive", "Positive", "negative", "NEGATIVE", "focally positive",
+                    "diffusely positive", "immunoreactive"],
+                   [":", " :", " -", " –"], [". ", "; ", "\n", " "], [", ", " and ", ", and "],
+                   ["", "IHC: ", "Immunostaining: "]),
+            "zh_CN": (["阳性", "阴性", "灶状阳性", "弥漫阳性"], ["：", ":"], ["；", "。", "\n"],
+                      ["、", "，", "和"], ["", "免疫组化："])}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lang=st.sampled_from(sorted(HEADINGS)),
+       names=st.lists(st.sampled_from(LIST_STAINS), min_size=2, max_size=6, unique=True),
+       cut=st.integers(1, 5), data=st.data(), order=st.randoms(use_true_random=False))
+def test_headed_lists_record_as_each_name_with_its_result(kb, lang, names, cut, data,
+                                                          order):
+    """'Positive: A, B. Negative: C, D.' records what 'A positive, B positive, C negative,
+    D negative' records, whatever the order of the names."""
+    results, marks, seps, joiners, prefixes = HEADINGS[lang]
+    cut = min(cut, len(names) - 1)
+    groups = [names[:cut], names[cut:]]
+    heads = [data.draw(st.sampled_from(results)) for _ in groups]
+    each = parse(kb, ", ".join(f"{n} {h}" for g, h in zip(groups, heads) for n in g), lang)
+    assert each.complete, preview(kb, each, lang)
+    for g in groups:
+        order.shuffle(g)
+    line = data.draw(st.sampled_from(prefixes)) + data.draw(st.sampled_from(seps)).join(
+        h + data.draw(st.sampled_from(marks)) + " " + g[0] + "".join(
+            data.draw(st.sampled_from(joiners)) + n for n in g[1:])
+        for g, h in zip(groups, heads))
+    r = parse(kb, line, lang)
+    assert r.findings == each.findings, (line, preview(kb, r, lang))
+    assert not r.questions and not r.unrecognised, (line, preview(kb, r, lang))
+
+
+def test_a_report_heading_in_full_words_is_skipped(kb):
+    line = "Immunohistochemistry: Positive: SMA, desmin. Negative: ALK, S100, SOX10."
+    result = parse(kb, line)
+    assert result.findings == {"ihc_sma": "positive", "ihc_desmin": "positive",
+                               "ihc_alk": "negative", "ihc_s100": "negative",
+                               "ihc_sox10": "negative"}
+    assert not result.unrecognised and not result.questions
