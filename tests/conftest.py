@@ -1,6 +1,6 @@
 """Shared test set-up for every test folder: headless Qt, a private cache folder, the
-bundled and mini knowledge bases (the only ``kb`` and ``mini_kb`` fixtures). Paths to
-the test inputs are in ``testdata.py``."""
+bundled and mini knowledge bases (the only ``kb`` and ``mini_kb`` fixtures), no $DDX_LANG.
+Paths to the test inputs, and ``run`` (``ddx`` in-process), are in ``testdata.py``."""
 
 from __future__ import annotations
 
@@ -19,6 +19,13 @@ def _private_cache(tmp_path_factory):
     """Never read or write the user's real cache while testing."""
     os.environ["DDX_CACHE_DIR"] = str(tmp_path_factory.mktemp("ddx-cache"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def _no_ddx_lang(monkeypatch):
+    """The command line's language is --lang or the tester's $DDX_LANG: never the latter
+    here (a test that wants it sets it)."""
+    monkeypatch.delenv("DDX_LANG", raising=False)
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from testdata import EXAMPLE_CASES, EXAMPLES
+from testdata import EXAMPLE_CASES, EXAMPLES, run
 
 from ddx_app import DISCLAIMER
 from ddx_app.case import load_case
@@ -15,12 +15,6 @@ from ddx_app.summary import MAX_LINES, summary_lines
 
 EXAMPLE = ("spindle cells, SMA+ desmin- CK focal ALK- S100 neg SOX10- Ki67 15% IgG4 60/HPF "
            "IgG4/IgG 45% serum IgG4 2.1 g/L, 14 months, female")
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_parse_json(capsys, kb):

@@ -160,6 +160,13 @@ def _run(code_or_args: list[str], tmp_path: Path) -> subprocess.CompletedProcess
                           env=env, cwd=tmp_path, timeout=120)
 
 
+# the first lines of a child's ``-c`` code: the script loaded as the module ``ev``
+_LOAD_IN_CHILD = (
+    "import importlib.util\n"
+    f"spec = importlib.util.spec_from_file_location('ev', {str(SCRIPT)!r})\n"
+    "ev = importlib.util.module_from_spec(spec); spec.loader.exec_module(ev)\n")
+
+
 def _png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == PNG_SIGNATURE
     assert data[12:16] == b"IHDR"
@@ -183,9 +190,7 @@ def test_png_is_written(cases_dir, tmp_path):
 def test_png_without_a_path_uses_the_default(cases_dir, tmp_path):
     pytest.importorskip("PySide6")
     target = tmp_path / "default.png"
-    code = (f"import importlib.util, pathlib\n"
-            f"spec = importlib.util.spec_from_file_location('ev', {str(SCRIPT)!r})\n"
-            f"ev = importlib.util.module_from_spec(spec); spec.loader.exec_module(ev)\n"
+    code = (_LOAD_IN_CHILD + "import pathlib\n"
             f"ev.DEFAULT_PNG = pathlib.Path({str(target)!r})\n"
             f"raise SystemExit(ev.main(['--cases', {str(cases_dir)!r}, '--png']))\n")
     done = _run(["-c", code], tmp_path)
@@ -194,9 +199,7 @@ def test_png_without_a_path_uses_the_default(cases_dir, tmp_path):
 
 
 def test_json_path_never_imports_qt(cases_dir, tmp_path):
-    code = (f"import importlib.util, sys\n"
-            f"spec = importlib.util.spec_from_file_location('ev', {str(SCRIPT)!r})\n"
-            f"ev = importlib.util.module_from_spec(spec); spec.loader.exec_module(ev)\n"
+    code = (_LOAD_IN_CHILD + "import sys\n"
             f"assert ev.main(['--cases', {str(cases_dir)!r}]) == 0\n"
             f"assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n")
     done = _run(["-c", code], tmp_path)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from testdata import EXAMPLES, flat, pdf_fonts, pdf_text
 
 from ddx_app import DISCLAIMER
 from ddx_app.cli import main
@@ -28,8 +29,7 @@ from ddx_app.report import ReportTemplateError, build_report, render_html, rende
 from ddx_app.report.pdf import PDF_TEXT_LIMITS, html_for_pdf
 from ddx_app.report.required import missing_required
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "examples" / "imt_seed_case15.ddx.yaml"
+SEED = EXAMPLES / "imt_seed_case15.ddx.yaml"
 NOW = datetime(2026, 3, 14, 9, 26, tzinfo=timezone.utc)
 
 
@@ -69,14 +69,6 @@ def write(folder: Path, body: str, name: str = "mine.html.j2") -> Path:
 def only_problem(info) -> str:
     (problem,) = info.value.problems
     return str(problem)
-
-
-def pdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 # -- 6. the template sees only itself and the bundled template ------------------------------
@@ -418,19 +410,6 @@ def test_8_a_20000_character_word_wraps_at_the_margin(kb, seed):
     assert len(runs) > 100 and max(x for x, _ in runs) < width
 
 
-def fonts_used(data: bytes) -> dict[str, bool]:
-    out = {}
-    for page in PdfReader(io.BytesIO(data)).pages:
-        for ref in page["/Resources"].get("/Font", {}).values():
-            font = ref.get_object()
-            descriptor = font.get("/FontDescriptor")
-            if descriptor is None and "/DescendantFonts" in font:
-                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
-            d = descriptor.get_object() if descriptor is not None else {}
-            out[str(font["/BaseFont"])] = any(k in d for k in ("/FontFile", "/FontFile2"))
-    return out
-
-
 @pytest.mark.timeout(120)
 def test_8_hangul_is_drawn(kb, seed):
     """Droid Sans Fallback has 3 of the 11,172 Hangul syllables: Hangul came out blank.
@@ -441,7 +420,7 @@ def test_8_hangul_is_drawn(kb, seed):
     notes = f"{korean}\n{unicodedata.normalize('NFD', '비강 종괴')}\n中文 病理诊断"
     report = report_with(kb, seed, notes=notes, title="한국어 제목")
     data = render_pdf(report)
-    used = fonts_used(data)
+    used = pdf_fonts(data)
     assert any("NanumSquare" in name for name in used) and all(used.values()), used
     text = pdf_text(data)
     assert korean in text and "비강 종괴" in text and "한국어 제목" in text

@@ -12,7 +12,7 @@ import re
 import shutil
 
 import pytest
-from testdata import EXAMPLES, ROOT
+from testdata import EXAMPLES, ROOT, run
 
 from ddx_app import DISCLAIMER, disclaimer
 from ddx_app.case import load_case
@@ -33,17 +33,6 @@ from ddx_app.summary import MAX_LINES, summary_text
 IMT = str(EXAMPLES / "imt.ddx.yaml")
 GPA = str(EXAMPLES / "gpa.ddx.yaml")  # IgG4-RD excluded by ANCA; GPA urgent; red flags
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-@pytest.fixture(autouse=True)
-def _no_ddx_lang(monkeypatch):
-    monkeypatch.delenv("DDX_LANG", raising=False)
 
 
 # --- ddx summary --lang ------------------------------------------------------------

@@ -24,6 +24,13 @@ EXPECTED = {
 PACKAGE = Path(__file__).resolve().parents[2] / "ddx_app"
 
 
+def assert_reads(kb, line: str, expected: dict, lang: str = "en") -> None:
+    """``line`` records exactly ``expected``, every word of it understood."""
+    r = parse(kb, line, lang)
+    assert r.findings == expected, preview(kb, r, lang)
+    assert r.complete, preview(kb, r, lang)
+
+
 def test_the_example_line_parses_completely(kb):
     r = parse(kb, EXAMPLE)
     assert r.findings == EXPECTED
@@ -332,9 +339,7 @@ def test_the_english_vocabulary_still_works_in_the_chinese_interface(kb):
      {"necrosis": "absent", "ulceration": "absent", "vasculitis": "absent"}),
 ])
 def test_a_list_of_names_shares_the_result_after_it(kb, line, expected):
-    r = parse(kb, line)
-    assert r.findings == expected, preview(kb, r)
-    assert r.complete, preview(kb, r)
+    assert_reads(kb, line, expected)
 
 
 def test_a_shared_result_keeps_each_names_own_span_and_says_where_it_came_from(kb):
@@ -460,9 +465,7 @@ def test_a_list_shares_its_result_as_each_name_alone_in_any_order(kb, names, joi
     ("SMA moderately positive", "ihc_sma", "positive"),
 ])
 def test_result_words_of_tests_and_fish(kb, line, finding, value):
-    r = parse(kb, line)
-    assert r.findings == {finding: value}, preview(kb, r)
-    assert r.complete
+    assert_reads(kb, line, {finding: value})
 
 
 def test_intact_alone_is_asked_not_guessed(kb):
@@ -483,9 +486,7 @@ def test_intact_alone_is_asked_not_guessed(kb):
     ("SMA positive in tumour cells", "ihc_sma", "positive"),  # not "tumour" = a mass
 ])
 def test_words_between_a_name_and_its_result_are_skipped(kb, line, finding, value):
-    r = parse(kb, line)
-    assert r.findings == {finding: value}, preview(kb, r)
-    assert r.complete
+    assert_reads(kb, line, {finding: value})
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -515,9 +516,7 @@ def test_words_between_a_name_and_its_result_are_skipped(kb, line, finding, valu
     ("staghorn vessels", {"staghorn_vessels": "present"}),
 ])
 def test_pathologists_shorthand_names(kb, line, expected):
-    r = parse(kb, line)
-    assert r.findings == expected, preview(kb, r)
-    assert r.complete, preview(kb, r)
+    assert_reads(kb, line, expected)
 
 
 def test_a_name_glued_to_letters_by_a_dash_is_one_word_not_a_negative(kb):
@@ -670,9 +669,7 @@ def test_a_leading_result_records_as_each_name_followed_by_it(kb, names, joiners
     ("PAS/GMS negative for fungal organisms", {"fungal_hyphae": "absent"}),
 ])
 def test_approximations_age_words_and_fungal_organisms(kb, line, expected):
-    r = parse(kb, line)
-    assert r.findings == expected, preview(kb, r)
-    assert r.complete, preview(kb, r)
+    assert_reads(kb, line, expected)
 
 
 def test_pas_alone_is_still_the_bacilli_stain(kb):
@@ -725,9 +722,7 @@ def test_an_approximate_number_in_chinese(kb):
         "ihc_sma": "positive", "ihc_desmin": "positive", "ihc_alk": "negative"}),
 ])
 def test_a_result_heading_goes_to_every_name_after_it(kb, line, lang, expected):
-    r = parse(kb, line, lang)
-    assert r.findings == expected, preview(kb, r, lang)
-    assert r.complete, preview(kb, r, lang)
+    assert_reads(kb, line, expected, lang)
 
 
 @pytest.mark.parametrize(("line", "expected"), [

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
+from testdata import run
 
-from ddx_app.cli import main
 from ddx_app.i18n import missing_messages
 from ddx_app.knowledge.model import text
 from ddx_app.quick_entry import parse, preview, read_number
@@ -45,17 +44,6 @@ LINES = [
     "IgG4",                          # a name several findings share
     "IgG4 negative",                 # ... and a result none of them takes
 ]
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-@pytest.fixture(autouse=True)
-def _no_ddx_lang(monkeypatch):
-    monkeypatch.delenv("DDX_LANG", raising=False)
 
 
 def messages(result) -> list[str]:

@@ -3,26 +3,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from testdata import assert_one_error, edit
 
 from ddx_app.knowledge import check_knowledge_base, load_knowledge_base
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` by ``new`` in a file; return the 1-based line where it starts."""
-    text = path.read_text("utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), "utf-8")
-    return line
-
-
-def assert_one_error(kb_dir: Path, file: str, line: int, fragment: str) -> None:
-    found = [str(p) for p in check_knowledge_base(kb_dir) if p.severity == "error"]
-    expected = f"{kb_dir / file}:{line}:"
-    assert any(e.startswith(expected) and fragment in e for e in found), found
 
 AGE = "    unit: {en: years}\n"
 ENTRY = """entry:

@@ -8,33 +8,10 @@ import subprocess
 
 import pytest
 from pypdf import PdfReader
+from testdata import flat, pdf_fonts, pdf_text
 
 from ddx_app import DISCLAIMER
 from ddx_app.report import ReportOptions, build_report, render_pdf
-
-
-def pdf_text(data: bytes) -> str:
-    reader = PdfReader(io.BytesIO(data))
-    return "\n".join(page.extract_text() for page in reader.pages)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def fonts(data: bytes) -> dict[str, bool]:
-    """Base font name -> embedded, for every font any page uses."""
-    out = {}
-    for page in PdfReader(io.BytesIO(data)).pages:
-        for ref in page["/Resources"].get("/Font", {}).values():
-            font = ref.get_object()
-            descriptor = font.get("/FontDescriptor")
-            if descriptor is None and "/DescendantFonts" in font:
-                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
-            d = descriptor.get_object() if descriptor is not None else {}
-            out[str(font["/BaseFont"])] = any(k in d for k in ("/FontFile", "/FontFile2",
-                                                                "/FontFile3"))
-    return out
 
 
 def test_content_extractable(kb, seed_pdf, seed_report):
@@ -124,20 +101,20 @@ def test_zh_cn_pdf_has_chinese_words(kb, seed, now):
     assert len(PdfReader(io.BytesIO(data)).pages) == 1
     text = pdf_text(data)
     assert "鉴别诊断报告" in text and "建议加做的染色" in text and "第 1 页，共 1 页" in text
-    used = fonts(data)
+    used = pdf_fonts(data)
     assert any("DroidSansFallback" in name for name in used) and all(used.values())
 
 
 def test_fonts_embedded(seed_pdf):
     """Every font is embedded (a subset of the bundled DejaVu Sans), none left to the viewer."""
-    used = fonts(seed_pdf)
+    used = pdf_fonts(seed_pdf)
     assert used and all(used.values()), used
     assert any("DejaVuSans" in name for name in used)
 
 
 def test_chinese_notes_use_the_cjk_font(hostile_pdf):
     """Chinese in the notes is set in the bundled CJK font and extracts as Chinese."""
-    used = fonts(hostile_pdf)
+    used = pdf_fonts(hostile_pdf)
     assert any("DroidSansFallback" in name for name in used), used
     assert all(used.values())
     text = pdf_text(hostile_pdf)
