@@ -20,9 +20,9 @@ from .cli_common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    LANGUAGE_CHOICES,
     count,
     lang_argument,
-    language,
     output_language,
 )
 from .engine import Analysis, analyse
@@ -37,7 +37,7 @@ from .engine.presentation import (
 )
 from .errors import DdxError
 from .formatting import bits, json_terminal_safe, odds, percent, terminal_safe
-from .i18n import LANGUAGES, gettext, translator
+from .i18n import gettext, translator
 from .knowledge import check_knowledge_base, load_knowledge_base
 from .knowledge.model import KnowledgeBase, text
 
@@ -102,10 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--appendix", action="store_true",
                         help="after the one-page summary, add the evidence tables, how the "
                         "figures were computed and the references")
-    report.add_argument("--lang", type=language, metavar="LANG",
-                        help="language of the report: "
-                        + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
-                        + "; default: $DDX_LANG, else en")
+    lang_argument(report, "the report", note="")
 
     kb = sub.add_parser("kb", help="knowledge base tools")
     kb_sub = kb.add_subparsers(dest="kb_command", required=True)
@@ -186,9 +183,8 @@ def _gui_arguments(gui: argparse.ArgumentParser) -> argparse.ArgumentParser:
     gui.add_argument("--exit-after-startup", action="store_true")
     gui.add_argument("--trainee", action="store_true", help="start in trainee mode")
     gui.add_argument("--lang", metavar="LANG",
-                     help="language of the interface for this run: "
-                          + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
-                          + " (default: View > Language)")
+                     help=f"language of the interface for this run: {LANGUAGE_CHOICES} "
+                     "(default: View > Language)")
     return gui
 
 

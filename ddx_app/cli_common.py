@@ -48,11 +48,15 @@ def language(value: str) -> str:
     return code
 
 
-def lang_argument(parser: argparse.ArgumentParser) -> None:
+# "en (English), zh_CN (简体中文)": the choices every --lang help lists
+LANGUAGE_CHOICES = ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+
+
+def lang_argument(parser: argparse.ArgumentParser, of: str = "the text output",
+                  note: str = " (--json stays English)") -> None:
     parser.add_argument("--lang", type=language, metavar="LANG",
-                        help="language of the text output: "
-                        + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
-                        + "; default: $DDX_LANG, else en (--json stays English)")
+                        help=f"language of {of}: {LANGUAGE_CHOICES}; default: $DDX_LANG, "
+                        f"else en{note}")
 
 
 def output_language(args) -> str:

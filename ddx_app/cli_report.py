@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 from .case import load_case
-from .cli_common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
+from .cli_common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, output_language
 from .engine import analyse
 from .formatting import terminal_safe
 from .knowledge import load_knowledge_base
@@ -23,18 +23,6 @@ from .report.pdf import PdfRenderError
 def _error(message: str, status: int = EXIT_BAD_INPUT) -> int:
     print(f"ddx report: {message}", file=sys.stderr)
     return status
-
-
-def _language(args) -> str:
-    """``--lang``, else $DDX_LANG when it names a language, else English."""
-    import os
-
-    from .i18n import LANGUAGES, normalise
-
-    if getattr(args, "lang", None):
-        return str(args.lang)
-    env = os.environ.get("DDX_LANG")
-    return normalise(env) if env and normalise(env) in LANGUAGES else "en"
 
 
 def _omitted(values: list[str] | None) -> list[str]:
@@ -59,7 +47,7 @@ def cli_report(args) -> int:
         options = ReportOptions.omitting(_omitted(args.omit), institution=args.institution,
                                          page_size=args.page_size or "A4",
                                          appendix=bool(getattr(args, "appendix", False)),
-                                         lang=_language(args))
+                                         lang=output_language(args))
     except ValueError as exc:
         return _error(str(exc))
     kb = load_knowledge_base(args.kb)  # DdxError -> FILE:LINE messages, exit 2 (ddx_app.cli)

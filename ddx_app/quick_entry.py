@@ -88,7 +88,6 @@ from .i18n import DEFAULT_LANGUAGE, gettext, translator
 from .i18n import normalise as language
 from .knowledge.model import Finding, KnowledgeBase, text
 from .values import number_text
-from .values import with_unit as with_unit  # re-exported: one number format everywhere
 
 MAX_CHARS = 10_000
 
@@ -169,15 +168,18 @@ class QuickEntry(NamedTuple):
             "findings": dict(self.findings),
             "unrecognised": [{"text": t.text, "start": t.start, "end": t.end}
                              for t in self.unrecognised],
-            "questions": [{"message": q.message, "text": q.text, "start": q.start,
-                           "end": q.end, "finding": q.finding} for q in self.questions],
-            "notes": [{"message": q.message, "text": q.text, "start": q.start, "end": q.end,
-                       "finding": q.finding} for q in self.notes],
+            "questions": [_question_json(q) for q in self.questions],
+            "notes": [_question_json(q) for q in self.notes],
             "items": [{"finding": i.finding, "label": label(kb, i.finding, lang),
                        "value": i.value, "display": value_text(kb, i.finding, i.value, lang),
                        "text": i.text, "start": i.start, "end": i.end,
                        **({"note": i.note} if i.note else {})} for i in self.items],
         }
+
+
+def _question_json(q: Question) -> dict:
+    return {"message": q.message, "text": q.text, "start": q.start, "end": q.end,
+            "finding": q.finding}
 
 
 # -- text helpers ----------------------------------------------------------------------------
@@ -680,12 +682,17 @@ class _Binder:
             self.negated, self.negated_open = _Negation(prev, lead=True), "word"
             self.negated.used = True
 
+    def end_all(self) -> None:
+        """Nothing waits past here: the pending name, a held result (its set-aside finding
+        and list sharing it: "necrosis and mitoses: no") and a list without a result."""
+        self.close()
+        self.drop_held()
+        self.flush_run()
+
     def on_sep(self, tok: _Tok | None) -> None:
         listed = tok is not None and self.t[tok.start] in _LIST_COMMAS and self.defer("comma")
         if not listed:
-            self.close()
-            self.drop_held()
-            self.flush_run()
+            self.end_all()
         self.last, self.group = None, []
 
     def on_filler(self, _tok: _Tok) -> None:
@@ -711,9 +718,7 @@ class _Binder:
             self.joined, self.run_tail_unknown = None, True
             self.unrecognised(tok.start, tok.end)
             return
-        self.close()
-        self.drop_held()
-        self.flush_run()
+        self.end_all()
         self.last, self.group = None, []
         self.unrecognised(tok.start, tok.end)
 
@@ -735,11 +740,17 @@ class _Binder:
             return True
         return False
 
-    def flush_run(self) -> None:
-        """The list ends without a shared result: each name as if named alone (as today)."""
-        run, self.listed = self.listed, []
+    def take_list(self) -> tuple[list[tuple[_Mention, str]], bool]:
+        """The list of names waiting for a shared result, and whether "all"/"both" follows
+        it; from here no list waits."""
+        run, quantified = self.listed, self.quantified
+        self.listed = []
         self.joined, self.run_tail_unknown, self.quantified = None, False, False
-        for m, _how in run:
+        return run, quantified
+
+    def flush_run(self) -> None:
+        """The list ends without a shared result: each name as if named alone."""
+        for m, _how in self.take_list()[0]:
             self.close_mention(m)
 
     def share(self, tok: _Tok, anchor: _Mention | None) -> None:
@@ -750,9 +761,7 @@ class _Binder:
         would take another state than the anchor ("spindle cells and desmin-": absent is
         not negative) or none ("spindle cells and SMA+"), unless "all"/"both" says every
         name takes the result. Any other name that does not take it is asked about."""
-        run, quantified = self.listed, self.quantified
-        self.listed = []
-        self.joined, self.run_tail_unknown, self.quantified = None, False, False
+        run, quantified = self.take_list()
         anchor_state = anchor.value if anchor is not None and anchor.how == "state" else None
         self.group = []
         sharing = True
