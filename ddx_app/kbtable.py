@@ -305,7 +305,7 @@ def render(data: dict[str, Any], target: str, mode: str) -> str:
     """HTML of a table (``mode`` "table") or study sheet ("pair") for ``target`` "html" or
     "pdf", through the report machinery's autoescaping Jinja2 environment."""
     from . import __version__
-    from .report.templating import render_template, templates_dir
+    from .report.templating import render_bundled
 
     fonts: dict[str, str] = {}
     if target == "pdf":
@@ -314,7 +314,7 @@ def render(data: dict[str, Any], target: str, mode: str) -> str:
         fonts = dict(FONT_FILES)
     context = {"data": data, "target": target, "mode": mode, "fonts": fonts,
                "app": {"name": "DDx Assistant", "version": __version__}}
-    return render_template(templates_dir() / TABLE_TEMPLATE, context)
+    return render_bundled(TABLE_TEMPLATE, context)
 
 
 def write(path: str | Path, data: dict[str, Any], mode: str) -> None:

@@ -163,7 +163,7 @@ def _ask_export(parent_widget: QWidget | None, case, settings
     if not path:
         return None
     chosen_fmt = next((f for f, label in FILTERS.items() if label == chosen), fmt)
-    if Path(path).suffix.lower() not in (".pdf", ".html", ".htm", ".json"):
+    if format_for_path(path) is None:
         path += f".{chosen_fmt}"
     return path, options, dialog
 

@@ -17,21 +17,21 @@ from .words import labels, view
 
 
 def template_context(report: dict[str, Any], target: str, *, fonts: dict[str, str] | None = None,
-                     chart_font: str | None = None, chart_uri: str = "") -> dict[str, Any]:
+                     chart_font: str | None = None) -> dict[str, Any]:
     """What the template sees.
 
-    ``target`` is ``"html"`` or ``"pdf"`` (a user's template through xhtml2pdf). When
-    ``chart_uri`` is given the chart is an ``<img>`` of that URI, for renderers that
-    cannot draw inline SVG; ``chart`` is the SVG itself either way. ``t`` holds the
-    static words and ``v`` the composed sentences in the report's language
-    (:mod:`.words`), ``_`` translates a message in a template.
+    ``target`` is ``"html"`` or ``"pdf"`` (a user's template through xhtml2pdf).
+    ``chart`` is the SVG; ``chart_uri`` is empty here, and set by a renderer that cannot
+    draw inline SVG (:func:`.pdf.html_for_pdf`: a data URI) to show it as an ``<img>``.
+    ``t`` holds the static words and ``v`` the composed sentences in the report's
+    language (:mod:`.words`), ``_`` translates a message in a template.
     """
     rows = [{"name": d["short_name"], "probability": d["probability"], "percent": d["percent"]}
             for d in report.get("differential", [])]
     chart = svg.bar_chart(rows, chart_font) if chart_font else svg.bar_chart(rows)
     width, height = svg.size(len(rows))
     lang = (report.get("options") or {}).get("lang")
-    return {"report": report, "target": target, "chart": chart, "chart_uri": chart_uri,
+    return {"report": report, "target": target, "chart": chart, "chart_uri": "",
             "chart_width": width, "chart_height": height, "fonts": fonts or {},
             "t": labels(lang), "v": view(report), "_": translator(lang)}
 

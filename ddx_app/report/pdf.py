@@ -3,7 +3,9 @@
 The bundled PDF (no ``--template``) is laid out by Typst from
 ``resources/templates/report.typ`` (:mod:`.typst_pdf`): a one-page summary, then the
 appendix when asked. A user's Jinja2 HTML template (``--template``) is laid out by
-xhtml2pdf, imported only then; that path is described below.
+xhtml2pdf, imported only then; that path is described below. The knowledge-base
+comparison table (``ddx kb table -o FILE.pdf``, :mod:`ddx_app.kbtable`) is the other
+user of :func:`html_to_pdf` and ``FONT_FILES``.
 
 xhtml2pdf (pure Python on ReportLab) renders *the same Jinja2 template* as the HTML,
 so a user's template shapes both outputs. It embeds TrueType subsets from
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
+from ..i18n import N_, translator
 from ..paths import BUNDLED_FONTS, fonts_dir
 from . import svg
 
@@ -38,7 +41,8 @@ CHART_FONT = "DDx Chart Sans"
 
 
 class PdfRenderError(RuntimeError):
-    """xhtml2pdf reported errors while laying out the report."""
+    """The PDF layout failed (Typst for the bundled report, xhtml2pdf for a user's
+    template)."""
 
 
 @functools.cache
@@ -66,18 +70,21 @@ PDF_TEXT_LIMITS = {"notes": 20_000, "title": 1_000, "id": 200, "institution": 50
 MAX_PDF_HTML_CHARS = 400_000
 
 
-def clip_text(text: str | None, limit: int, where: str = "the case file") -> str | None:
+def clip_text(text: str | None, limit: int, where: str = N_("the case file"),
+              lang: str | None = None) -> str | None:
     """``text`` if it has at most ``limit`` characters; else its start, cut at a space near
-    the limit when there is one, and ``[... N characters omitted; full text in WHERE]``."""
+    the limit when there is one, and ``[... N characters omitted; full text in WHERE]``
+    (in ``lang``; English by default). The Typst PDF cuts its texts with it too."""
     if text is None or len(text) <= limit:
         return text
+    _ = translator(lang)
     cut = limit
-    space = max(text.rfind(" ", limit - 200, limit), text.rfind("\n", limit - 200, limit))
+    space = max(text.rfind(" ", max(0, limit - 200), limit),
+                text.rfind("\n", max(0, limit - 200), limit))
     if space > 0:
         cut = space
-    omitted = len(text) - cut
-    return (f"{text[:cut].rstrip()} [... {omitted:,} characters omitted; "
-            f"full text in {where}]")
+    return _("{text} [... {n} characters omitted; full text in {where}]",
+             text=text[:cut].rstrip(), n=f"{len(text) - cut:,}", where=_(where))
 
 
 def limited_for_pdf(report: dict[str, Any]) -> dict[str, Any]:
@@ -90,7 +97,7 @@ def limited_for_pdf(report: dict[str, Any]) -> dict[str, Any]:
     out = {**report, "case": case}
     if isinstance(report.get("institution"), str):
         out["institution"] = clip_text(report["institution"], PDF_TEXT_LIMITS["institution"],
-                                       "the report settings")
+                                       N_("the report settings"))
     return out
 
 

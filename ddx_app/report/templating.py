@@ -212,13 +212,13 @@ def _bundled_environment(folder: str) -> jinja2.Environment:
     return _environment(jinja2.Environment, _BoundedLoader(folder))
 
 
-def make_environment() -> tuple[jinja2.Environment, str]:
-    """The environment of the bundled template, and the template's name."""
-    problem = resources_problem(f"templates/{DEFAULT_TEMPLATE}")
+def make_environment(name: str = DEFAULT_TEMPLATE) -> tuple[jinja2.Environment, str]:
+    """The environment of the bundled templates, and ``name`` (checked to be there)."""
+    problem = resources_problem(f"templates/{name}")
     if problem:  # not "cannot write OUT": the bundled template is what is missing
-        raise ReportTemplateError([Problem(str(templates_dir() / DEFAULT_TEMPLATE), 1,
+        raise ReportTemplateError([Problem(str(templates_dir() / name), 1,
                                            f"report template not found ({problem})")])
-    return _bundled_environment(str(templates_dir())), DEFAULT_TEMPLATE
+    return _bundled_environment(str(templates_dir())), name
 
 
 def user_environment(limits: Limits | None = None) -> LimitedSandbox:
@@ -240,7 +240,13 @@ def render_template(template: str | Path | None, context: dict[str, Any]) -> str
         html = _render_user(Path(template), context)
         report = context.get("report")
         return ensure_required(html, report) if isinstance(report, dict) else html
-    env, name = make_environment()
+    return render_bundled(DEFAULT_TEMPLATE, context)
+
+
+def render_bundled(name: str, context: dict[str, Any]) -> str:
+    """Render a bundled template (``resources/templates/NAME``: the report, the knowledge
+    base's comparison table) with ``context``; trusted, so not in the sandbox."""
+    env, name = make_environment(name)
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:

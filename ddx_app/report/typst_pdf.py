@@ -28,10 +28,10 @@ import threading
 import unicodedata
 from typing import Any
 
-from ..i18n import translator
+from ..i18n import N_, translator
 from ..paths import fonts_dir, resources_dir
-from .pdf import PDF_TEXT_LIMITS, PdfRenderError
-from .words import N_, labels, view
+from .pdf import PDF_TEXT_LIMITS, PdfRenderError, clip_text
+from .words import labels, view
 
 TEMPLATE = "report.typ"
 # How much of each free text the one-page summary carries (the appendix carries
@@ -67,21 +67,6 @@ def _clean(value: Any) -> str | None:
     return _CONTROL.sub("", text)
 
 
-def _clip(text: str | None, limit: int, where: str, lang: str) -> str | None:
-    """``text`` cut to about ``limit`` characters (at a space near the limit when there is
-    one) with ``[... N characters omitted; full text in WHERE]``."""
-    if text is None or len(text) <= limit:
-        return text
-    _ = translator(lang)
-    cut = limit
-    space = max(text.rfind(" ", max(0, limit - 200), limit),
-                text.rfind("\n", max(0, limit - 200), limit))
-    if space > 0:
-        cut = space
-    return _("{text} [... {n} characters omitted; full text in {where}]",
-             text=text[:cut].rstrip(), n=f"{len(text) - cut:,}", where=_(where))
-
-
 def _breakable(text: str | None) -> str | None:
     """A zero-width space every ``LONG_WORD`` characters of a longer run without a space:
     Typst does not break a word that is wider than the line, it lets it run off the page."""
@@ -93,7 +78,7 @@ def _breakable(text: str | None) -> str | None:
 
 def _user(value: Any, limit: int, where: str, lang: str) -> str | None:
     """User text as the PDF sets it: cleaned, cut to ``limit``, long words breakable."""
-    return _breakable(_clip(_clean(value), limit, where, lang))
+    return _breakable(clip_text(_clean(value), limit, where, lang))
 
 
 def typst_input(report: dict[str, Any]) -> str:
@@ -128,8 +113,8 @@ def typst_input(report: dict[str, Any]) -> str:
         "sign_out": {k: _user(v, limits["sign_out"], case_file, lang)
                      for k, v in (report.get("sign_out") or {}).items()},
         "other_findings": [_breakable(_clean(x)) for x in report.get("other_findings") or []],
-        "notes_summary": _breakable(_clip(notes, limits["notes"], notes_where, lang)),
-        "notes_full": (_breakable(_clip(notes, PDF_TEXT_LIMITS["notes"], case_file, lang))
+        "notes_summary": _breakable(clip_text(notes, limits["notes"], notes_where, lang)),
+        "notes_full": (_breakable(clip_text(notes, PDF_TEXT_LIMITS["notes"], case_file, lang))
                        if appendix and notes and len(notes) > limits["notes"] else None),
         "evidence_titles": evidence_titles,
         "doc_title": _("DDx report {case}", case=(case_id or _("(no case id)"))[:200]),

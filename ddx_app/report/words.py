@@ -11,14 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import translator
-
-
-def N_(message: str) -> str:
-    """Marks a message for the catalogues (ddx_app.i18n finds ``N_("...")``); translated
-    where it is used."""
-    return message
-
+from ..i18n import N_, translator
 
 # key -> English; every word a report prints that is not data
 LABELS: dict[str, str] = {
