@@ -21,23 +21,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Commands", text)
 
 
-class SetFindingCommand(QUndoCommand):
-    """Record one finding (``None`` = not assessed)."""
-
-    def __init__(self, document: CaseDocument, finding: str, value: Any, label: str):
-        super().__init__(_tr("Set {finding}").format(finding=label))
-        self._doc = document
-        self._finding = finding
-        self._old = document.value(finding)
-        self._new = value
-
-    def redo(self) -> None:
-        self._doc.apply_finding(self._finding, self._new)
-
-    def undo(self) -> None:
-        self._doc.apply_finding(self._finding, self._old)
-
-
 class SetMetaCommand(QUndoCommand):
     """Change the case id, title or notes; consecutive typing in one field merges."""
 
@@ -79,6 +62,14 @@ class SetFindingsCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._doc.apply_findings(self._old)
+
+
+class SetFindingCommand(SetFindingsCommand):
+    """Record one finding (``None`` = not assessed)."""
+
+    def __init__(self, document: CaseDocument, finding: str, value: Any, label: str):
+        super().__init__(document, {finding: value},
+                         _tr("Set {finding}").format(finding=label))
 
 
 class SetOtherFindingsCommand(QUndoCommand):

@@ -1,7 +1,7 @@
 """The open case: its file path, the Case, the undo stack and the one current Analysis.
 
 Every edit goes through a QUndoCommand (:mod:`.commands`) that calls
-:meth:`CaseDocument.apply_finding` / :meth:`CaseDocument.apply_meta`; the document
+:meth:`CaseDocument.apply_findings` / :meth:`CaseDocument.apply_meta`; the document
 then recomputes a single :class:`~ddx_app.engine.Analysis` and emits it. Views only
 read that analysis, so one change costs one engine call however many panels show it.
 "Modified" is ``not undo_stack.isClean()``.
@@ -168,7 +168,7 @@ class CaseDocument(QObject):
         return list(changed)
 
     def apply_findings(self, values: dict[str, Any]) -> None:
-        """Called by SetFindingsCommand: every value, then one analysis."""
+        """Called by SetFinding(s)Command: every value, then one analysis."""
         for finding, value in values.items():
             if value is None:
                 self.case.findings.pop(finding, None)
@@ -182,16 +182,11 @@ class CaseDocument(QObject):
     def other_findings(self) -> list[str]:
         return list(self.case.other_findings)
 
-    def add_other_finding(self, term: str) -> bool:
-        """Record a term the vocabulary does not know ("EMA focal") as ONE undo step; False
-        (nothing recorded) for an empty term or one already recorded (case and spaces
-        aside). ValueError for a term longer than a case file takes."""
-        return bool(self.add_other_findings([term]))
-
     def add_other_findings(self, terms: list[str]) -> list[str]:
-        """Record several terms as ONE undo step; the terms recorded (empty ones and those
-        already there, case and spaces aside, are skipped). ValueError for a term longer
-        than a case file takes (then nothing is recorded)."""
+        """Record terms the vocabulary does not know ("EMA focal") as ONE undo step; the
+        terms recorded (empty ones and those already there, case and spaces aside, are
+        skipped). ValueError for a term longer than a case file takes (then nothing is
+        recorded)."""
         from ..case import MAX_OTHER_FINDING_CHARS
         from .commands import SetOtherFindingsCommand
 
@@ -259,14 +254,6 @@ class CaseDocument(QObject):
             self.recompute()
 
     # -- called by the undo commands --------------------------------------------------------
-    def apply_finding(self, finding: str, value: Any) -> None:
-        if value is None:
-            self.case.findings.pop(finding, None)
-        else:
-            self.case.findings[finding] = value
-        self.findingChanged.emit(finding)
-        self.recompute()
-
     def apply_meta(self, key: str, value: Any) -> None:
         setattr(self.case, key, value)
         self.metaChanged.emit(key)

@@ -7,7 +7,6 @@ nothing. File handling, trainee mode and window state live in mixins
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -53,7 +52,7 @@ from .widgets.case_form import CaseForm
 from .widgets.compare_panel import ComparePanel
 from .widgets.evidence_panel import EvidencePanel
 from .widgets.findings_panel import FindingsPanel
-from .widgets.parts import splitter
+from .widgets.parts import note, splitter
 from .window_state import WindowStateMixin
 
 if TYPE_CHECKING:
@@ -138,7 +137,8 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
         # Middle: trainee box (built when trainee mode is first used), differential,
         # warnings and workup, next best tests.
         self._trainee_panel: TraineePanel | None = None
-        self.differential_panel = DifferentialPanel(self.differential_model)
+        self.differential_panel = DifferentialPanel(self.differential_model, self.kb,
+                                                    self.lang)
         self.differential_view = self.differential_panel.view
         self.prior_combo = self.differential_panel.prior_combo
         self.differential_view.selectionModel().currentRowChanged.connect(
@@ -188,13 +188,8 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
             "mainSplitter", (self.left_splitter, middle, self.right_stack),
             stretch=(4, 4, 5), sizes=(440, 380, 580), collapsible=False)
 
-        self.disclaimer = QLabel()
-        self.disclaimer.setObjectName("disclaimer")
-        self.disclaimer.setWordWrap(True)
+        self.disclaimer = note("disclaimer")
         self.disclaimer.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        small = self.disclaimer.font()
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
-        self.disclaimer.setFont(small)
         # Emergencies (entity `urgency` in the KB: invasive fungal rhinosinusitis, NK/T-cell
         # lymphoma...) in a banner across the top, where no column layout can hide them.
         self.urgent_banner = QLabel()
@@ -348,7 +343,8 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.findings_panel.retranslate()
-        self.differential_panel.retranslate(self.doc.prior, self.kb, self.lang)
+        self.differential_panel.retranslate()
+        self.differential_panel.show_prior(self.doc.prior)
         self.suggestions_panel.retranslate()
         self.right_tabs.setTabText(0, self.tr("Evidence"))
         self.right_tabs.setTabText(1, self.tr("Compare"))
@@ -386,7 +382,7 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
         self._syncing = True  # rows re-sorting move the current row: not a user's choice
         try:
             self.differential_model.update(analysis)
-            self.differential_panel.show_analysis(analysis, self.lang)
+            self.differential_panel.show_analysis(analysis)
             self._show_evidence_entity(analysis)
         finally:
             self._syncing = False
@@ -489,16 +485,15 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
         self.settings.language = lang
         install_translations(QCoreApplication.instance(), lang)
         self.lang = lang
-        for obj in (self.doc, *self.findChildren(QObject)):
+        for obj in self.findChildren(QObject):  # the document, models, panels, dialogs
             for attr in ("lang", "_lang"):  # a plain attribute, not a property
                 if isinstance(vars(obj).get(attr), str):
                     setattr(obj, attr, lang)
         self.retranslate()
         for obj in self.findChildren(QObject):  # column titles, case form, checklist
             retranslate = getattr(obj, "retranslate", None)
-            if callable(retranslate) and obj is not self.differential_panel:
-                with contextlib.suppress(TypeError):  # those needing arguments: above
-                    retranslate()
+            if callable(retranslate):
+                retranslate()
         self.filter_proxy.invalidate()
         for model in self.findChildren(KeyedItemModel):
             model.redraw()

@@ -599,32 +599,32 @@
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/document.py" line="203"/>
+        <location filename="../../ddx_app/gui/document.py" line="198"/>
         <source>An other finding is at most {n} characters; put longer text in the notes</source>
         <translation>其他所见最多 {n} 个字符；较长的文字请写在备注中</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/document.py" line="213"/>
+        <location filename="../../ddx_app/gui/document.py" line="208"/>
         <source>Record other finding &apos;{term}&apos;</source>
         <translation>记录其他所见“{term}”</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/document.py" line="225"/>
+        <location filename="../../ddx_app/gui/document.py" line="220"/>
         <source>Remove other finding &apos;{term}&apos;</source>
         <translation>删除其他所见“{term}”</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/document.py" line="240"/>
+        <location filename="../../ddx_app/gui/document.py" line="235"/>
         <source>case ID</source>
         <translation>病例编号</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/document.py" line="240"/>
+        <location filename="../../ddx_app/gui/document.py" line="235"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/document.py" line="241"/>
+        <location filename="../../ddx_app/gui/document.py" line="236"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
@@ -705,12 +705,12 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../ddx_app/gui/commands.py" line="28"/>
+        <location filename="../../ddx_app/gui/commands.py" line="72"/>
         <source>Set {finding}</source>
         <translation>设置 {finding}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/commands.py" line="45"/>
+        <location filename="../../ddx_app/gui/commands.py" line="28"/>
         <source>Edit {field}</source>
         <translation>编辑 {field}</translation>
     </message>
@@ -805,17 +805,17 @@ Each cell: how often {short} shows the row&apos;s result (knowledge-base frequen
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../ddx_app/gui/widgets/compare_panel.py" line="66"/>
+        <location filename="../../ddx_app/gui/widgets/compare_panel.py" line="55"/>
         <source>Leading entities compared</source>
         <translation>首位病种比较</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/compare_panel.py" line="69"/>
+        <location filename="../../ddx_app/gui/widgets/compare_panel.py" line="58"/>
         <source>Each cell: how often the entity shows the row&apos;s result, from the knowledge base (hover for the source). Recorded results in bold; Enter or double-click goes to the finding.</source>
         <translation>每个单元格：该病种出现该行结果的频率，来自知识库（悬停可查看来源）。已记录的结果以粗体显示；按 Enter 或双击转到该所见。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/compare_panel.py" line="107"/>
+        <location filename="../../ddx_app/gui/widgets/compare_panel.py" line="96"/>
         <source>Leading entities compared: {names}</source>
         <translation>首位病种比较：{names}</translation>
     </message>
@@ -836,42 +836,42 @@ Each cell: how often {short} shows the row&apos;s result (knowledge-base frequen
 <context>
     <name>DifferentialPanel</name>
     <message>
-        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="86"/>
+        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="79"/>
         <source>Differential</source>
         <translation>鉴别诊断</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="87"/>
+        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="80"/>
         <source>&amp;Prior:</source>
         <translation>先验(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="88"/>
+        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="81"/>
         <source>Differential diagnosis</source>
         <translation>鉴别诊断</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="89"/>
+        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="82"/>
         <source>Prior</source>
         <translation>先验</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="91"/>
+        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="84"/>
         <source>The population the case comes from: it sets the odds before the findings</source>
         <translation>病例所来自的人群：它决定了考虑所见之前的比值</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="99"/>
+        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="94"/>
         <source>&amp;Scope:</source>
         <translation>范围(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="100"/>
+        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="95"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="102"/>
+        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="97"/>
         <source>Rank every entity of the knowledge base, or only a named subset</source>
         <translation>对知识库中的所有病种排序，或只对指定的子集排序</translation>
     </message>
@@ -879,7 +879,7 @@ Each cell: how often {short} shows the row&apos;s result (knowledge-base frequen
 <context>
     <name>Disclaimer</name>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="369"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="365"/>
         <source>Decision support only, not a diagnosis: the differential is computed from the findings recorded and a knowledge base of published frequencies and expert estimates. The diagnosis rests with the pathologist.</source>
         <translation>仅供决策辅助，不构成诊断：鉴别诊断根据所记录的所见及一个由已发表频率和专家估计构成的知识库计算得出。诊断由病理医师作出。</translation>
     </message>
@@ -987,77 +987,77 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="141"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="135"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="142"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="136"/>
         <source>Evidence for and against the selected entity</source>
         <translation>支持与不支持所选病种的证据</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="143"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="137"/>
         <source>Criteria, description and pitfalls</source>
         <translation>诊断标准、描述和诊断陷阱</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="186"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="180"/>
         <source>Pinned: {entity} — follow the leader</source>
         <translation>已固定：{entity} — 跟随首位诊断</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="189"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="183"/>
         <source>The evidence stays on {entity}, which you chose in the differential. Click (or Space) to follow the leading entity again{leader}.</source>
         <translation>证据固定在你在鉴别诊断中选择的 {entity} 上。单击（或按空格）可重新跟随首位病种{leader}。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="192"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="186"/>
         <source>Pinned to {entity}; press to follow the leader</source>
         <translation>已固定到 {entity}；按下以跟随首位诊断</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="253"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="247"/>
         <source>No findings recorded yet: the differential shows the prior.</source>
         <translation>尚未记录任何所见：鉴别诊断显示的是先验。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="257"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="251"/>
         <source>met</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="257"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="251"/>
         <source>not met</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="258"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="252"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="265"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="259"/>
         <source>Not assessed: {findings}</source>
         <translation>未评估：{findings}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="272"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="266"/>
         <source>Key features</source>
         <translation>主要特征</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="273"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="267"/>
         <source>Pitfalls</source>
         <translation>诊断陷阱</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="256"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="250"/>
         <source>Criteria</source>
         <translation>诊断标准</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="270"/>
+        <location filename="../../ddx_app/gui/widgets/evidence_panel.py" line="264"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
@@ -1143,47 +1143,47 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="184"/>
+        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="182"/>
         <source>Findings</source>
         <translation>所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="187"/>
+        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="185"/>
         <source>Filter findings: name or synonym, e.g. SMA, IgG4 (Ctrl+F)</source>
         <translation>筛选所见：名称或同义词，例如 SMA、IgG4（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="188"/>
+        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="186"/>
         <source>Filter findings</source>
         <translation>筛选所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="189"/>
+        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="187"/>
         <source>Findings checklist</source>
         <translation>所见核查表</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="191"/>
+        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="189"/>
         <source>Space: next state · P: present/positive · A or N: absent/negative · F: focal · D: diffuse · Del or 0: not assessed · Enter: edit</source>
         <translation>空格：下一状态 · P：存在/阳性 · A 或 N：缺失/阴性 · F：局灶 · D：弥漫 · Del 或 0：未评估 · Enter：编辑</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="212"/>
+        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="210"/>
         <source>No finding matches &apos;{term}&apos;</source>
         <translation>没有与“{term}”匹配的所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="213"/>
+        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="211"/>
         <source>No finding is named &apos;{term}&apos;; findings containing it:</source>
         <translation>没有名为“{term}”的所见；包含该词的所见：</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="216"/>
+        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="214"/>
         <source>Record &apos;{term}&apos; as an other finding (not scored)</source>
         <translation>将“{term}”记录为其他所见（不计分）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="218"/>
+        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="216"/>
         <source>Keeps the term in the case file and the report; it does not change the differential</source>
         <translation>该术语保留在病例文件和报告中；不改变鉴别诊断</translation>
     </message>
@@ -1274,87 +1274,87 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="344"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="339"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="345"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="340"/>
         <source>Open &amp;Example</source>
         <translation>打开示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="346"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="341"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="347"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="342"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="348"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="343"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="349"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="344"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="353"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="349"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="354"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="350"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="356"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="352"/>
         <source>The leading entities side by side: how often each shows the findings that separate them</source>
         <translation>首位病种并列对比：各病种出现可区分它们的所见的频率</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="359"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="355"/>
         <source>&amp;Prior</source>
         <translation>先验(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="360"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="356"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="370"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="366"/>
         <source>Disclaimer</source>
         <translation>免责声明</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="371"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="367"/>
         <source>Knowledge base {id} {version} · {hash}</source>
         <translation>知识库 {id} {version} · {hash}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="373"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="369"/>
         <source>SHA-256 {sha}</source>
         <translation>SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="379"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="375"/>
         <source>Trainee mode: the differential, warnings and next best tests are hidden until you commit a diagnosis or reveal.</source>
         <translation>学员模式：在你提交诊断或揭晓答案之前，鉴别诊断、警示和下一步最佳检查均被隐藏。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="382"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="378"/>
         <source>The evidence is hidden until you commit a diagnosis or reveal.</source>
         <translation>在你提交诊断或揭晓答案之前，证据被隐藏。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="509"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="504"/>
         <source>Language: {language}</source>
         <translation>语言：{language}</translation>
     </message>
@@ -1363,27 +1363,27 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
         <translation type="vanished">来自知识库的所见和诊断以及其他少数文本将在下次启动时切换为{language}。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="531"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="526"/>
         <source>Quick entry: nothing understood; see the line under it</source>
         <translation>快速录入：未识别任何内容；请看下方说明</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="535"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="530"/>
         <source>Quick entry ({count} findings)</source>
         <translation>快速录入（{count} 项所见）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="541"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="536"/>
         <source>Quick entry: recorded {count} finding(s)</source>
         <translation>快速录入：已记录 {count} 项所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="543"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="538"/>
         <source>; {left} item(s) not understood stay in the line (Ctrl+Enter keeps them as other findings)</source>
         <translation>；{left} 项未能识别，保留在输入行中（Ctrl+Enter 将其记为其他所见）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="556"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="551"/>
         <source>Recorded {count} other finding(s), not scored: {terms}</source>
         <translation>已记录 {count} 项其他所见（不计分）：{terms}</translation>
     </message>
@@ -1392,47 +1392,47 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
         <translation type="vanished">；{left} 项未识别，留在输入行中</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="563"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="558"/>
         <source>Trainee mode: the summary shows the differential; commit a diagnosis or reveal first</source>
         <translation>学员模式：摘要会显示鉴别诊断；请先提交诊断或揭晓答案</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="570"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="565"/>
         <source>Summary copied to the clipboard ({lines} lines)</source>
         <translation>摘要已复制到剪贴板（{lines} 行）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="577"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="572"/>
         <source>{finding}: press P/N (or Space) to record the result</source>
         <translation>{finding}：按 P/N（或空格）记录结果</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="594"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="589"/>
         <source>Clear all findings</source>
         <translation>清除全部所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="605"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="600"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="605"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="600"/>
         <source>Reports are not available.</source>
         <translation>报告功能不可用。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="614"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="609"/>
         <source>A report is still being exported.</source>
         <translation>仍有报告正在导出。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="639"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="634"/>
         <source> (trainee)</source>
         <translation>（学员）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="641"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="636"/>
         <source>{name}[*] — DDx Assistant{suffix}</source>
         <translation>{name}[*] — DDx Assistant{suffix}</translation>
     </message>
@@ -1551,23 +1551,23 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
 <context>
     <name>OtherFindingsBox</name>
     <message>
-        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="100"/>
-        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="106"/>
+        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="101"/>
+        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="107"/>
         <source>Other findings (not scored)</source>
         <translation>其他所见（不计分）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="102"/>
+        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="103"/>
         <source>Terms outside the knowledge base&apos;s vocabulary: kept in the case file and the report, never used in the ranking</source>
         <translation>知识库词汇以外的术语：保留在病例文件和报告中，从不用于排序</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="104"/>
+        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="105"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="105"/>
+        <location filename="../../ddx_app/gui/widgets/findings_panel.py" line="106"/>
         <source>Remove the selected other finding (Delete)</source>
         <translation>删除所选的其他所见（Delete）</translation>
     </message>
@@ -2084,23 +2084,23 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="159"/>
+        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="154"/>
         <source>Settled: the findings recorded settle this differential. No further stain or test is expected to change the ranking (none would gain {bits} bits or more), so none is suggested. This holds within the model: check the warnings.</source>
         <translation>已确定：已记录的所见足以确定这一鉴别诊断。预计没有任何进一步的染色或检查会改变排序（均不能获得 {bits} 比特或更多信息），因此不再推荐。此结论仅在模型范围内成立：请查看警示。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="166"/>
-        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="168"/>
+        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="161"/>
+        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="163"/>
         <source>Next best tests</source>
         <translation>下一步最佳检查</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="167"/>
+        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="162"/>
         <source>Stains and tests only</source>
         <translation>仅染色和检查</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="169"/>
+        <location filename="../../ddx_app/gui/widgets/analysis_panels.py" line="164"/>
         <source>Enter or double-click: go to the finding in the checklist</source>
         <translation>Enter 或双击：转到核查表中的该所见</translation>
     </message>

@@ -21,20 +21,15 @@ from ..models.differential_model import BAND, NAME, PROBABILITY, DifferentialMod
 from ..models.roles import TOOLTIP as TOOLTIP_ROLE
 from ..models.suggestions_model import FINDING, GAIN, SEPARATES, SuggestionsModel
 from .bar_delegate import ProbabilityBarDelegate
-from .parts import list_view
-
-
-def _heading() -> QLabel:
-    label = QLabel()
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
+from .parts import heading, list_view, note
 
 
 class DifferentialPanel(QWidget):
-    def __init__(self, model: DifferentialModel, parent=None):
+    def __init__(self, model: DifferentialModel, kb: KnowledgeBase, lang: str = "en",
+                 parent=None):
         super().__init__(parent)
+        self._kb = kb
+        self._lang = lang
         self.view = list_view("differentialView")
         self.view.setModel(model)
         self.view.setItemDelegateForColumn(PROBABILITY, ProbabilityBarDelegate(self.view))
@@ -46,13 +41,8 @@ class DifferentialPanel(QWidget):
         self.view.fit_columns(NAME, {PROBABILITY: 140, BAND: 112}, {PROBABILITY: 90, BAND: 96},
                               stretch_floor=100)
         # the leader's odds against the runner-up, and what the probabilities are relative to
-        self.note = QLabel()
-        self.note.setObjectName("differentialNote")
-        self.note.setWordWrap(True)
-        small = self.note.font()
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
-        self.note.setFont(small)
-        self.heading = _heading()
+        self.note = note("differentialNote")
+        self.heading = heading()
         self.prior_label = QLabel()
         self.prior_combo = QComboBox()
         self.prior_combo.setObjectName("priorCombo")
@@ -73,29 +63,34 @@ class DifferentialPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.note)
 
-    def show_analysis(self, analysis, lang: str = "en") -> None:
+    def show_analysis(self, analysis) -> None:
         """The note under the ranking: 'IMT is 4.2× as probable as IgG4-RD. Relative to the
         6 entities of this knowledge base only.' (the full sentence in its tooltip)."""
-        kb = analysis.kb
+        kb, lang = analysis.kb, self._lang
         self.note.setText(f"{leader_sentence(analysis, lang)} "
                           f"{scope_sentence(kb, short=True, lang=lang)}".strip())
-        self.note.setToolTip(scope_sentence(kb, lang=lang))
-        self.view.setToolTip(scope_sentence(kb, lang=lang))
+        full = scope_sentence(kb, lang=lang)
+        self.note.setToolTip(full)
+        self.view.setToolTip(full)
 
-    def retranslate(self, prior: str, kb: KnowledgeBase, lang: str = "en") -> None:
+    def retranslate(self) -> None:
+        """Texts anew in the current language; the prior and scope chosen stay chosen."""
+        kb, lang = self._kb, self._lang
         self.heading.setText(self.tr("Differential"))
         self.prior_label.setText(self.tr("&Prior:"))
         self.view.setAccessibleName(self.tr("Differential diagnosis"))
         self.prior_combo.setAccessibleName(self.tr("Prior"))
         self.prior_combo.setToolTip(self.tr(
             "The population the case comes from: it sets the odds before the findings"))
+        prior = self.prior_combo.currentData()
         self.prior_combo.blockSignals(True)
         self.prior_combo.clear()
         for i, (mode, label, description) in enumerate(kb.prior_choices()):  # KB data
             self.prior_combo.addItem(text(label, lang), mode)
             self.prior_combo.setItemData(i, text(description, lang), TOOLTIP_ROLE)
         self.prior_combo.blockSignals(False)
-        self.show_prior(prior)
+        if prior:
+            self.show_prior(prior)
         self.scope_label.setText(self.tr("&Scope:"))
         self.scope_combo.setAccessibleName(self.tr("Scope"))
         self.scope_combo.setToolTip(self.tr(
@@ -133,7 +128,7 @@ class SuggestionsPanel(QWidget):
         self.stains_only = QCheckBox()
         self.stains_only.setObjectName("stainsOnly")
         self.stains_only.setChecked(stains_only)
-        self.heading = _heading()
+        self.heading = heading()
         self.settled_note = QLabel()
         self.settled_note.setObjectName("settledNote")
         self.settled_note.setWordWrap(True)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 
 from ...engine import Analysis
 from ...formatting import percent
 from ...knowledge.model import KnowledgeBase, text
 from ..models.compare_model import FINDING, FIRST_ENTITY, RESULT, CompareModel
 from ..models.roles import FindingIdRole
-from .parts import list_view
+from .parts import heading, list_view, note
 
 CELL_WIDTH, CELL_MOST, CELL_FLOOR = 56, 120, 44  # an entity column: "72%", its name
 
@@ -32,22 +32,11 @@ class ComparePanel(QWidget):
         self._model = CompareModel(kb, lang, self)
         self._pending: Analysis | None = None
         self._stale = False  # an analysis arrived while the tab was hidden
-        self.heading = QLabel()
-        self.heading.setObjectName("compareHeading")
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        bold = self.heading.font()
-        bold.setBold(True)
-        self.heading.setFont(bold)
+        self.heading = heading("compareHeading", wrap=True)
         self.view = list_view("compareView")
         self.view.setModel(self._model)
         self.view.activated.connect(self._on_activated)
-        self.note = QLabel()
-        self.note.setObjectName("compareNote")
-        self.note.setWordWrap(True)
-        small = self.note.font()
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
-        self.note.setFont(small)
+        self.note = note("compareNote")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)

@@ -38,7 +38,7 @@ from ..models.evidence_model import (
     WEIGHT,
     EvidenceModel,
 )
-from .parts import list_view, splitter
+from .parts import heading, list_view, splitter
 
 
 def pin_icon(palette: QPalette, size: int = 16) -> QIcon:
@@ -79,13 +79,7 @@ class EvidencePanel(QWidget):
 
         # The entity's name in bold, then its probability: two plain-text labels, not one
         # rich-text label, which lays its text out as a document at every layout pass.
-        self.title = QLabel()
-        self.title.setObjectName("evidenceTitle")
-        self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        bold = self.title.font()
-        bold.setBold(True)
-        self.title.setFont(bold)
+        self.title = heading("evidenceTitle", wrap=True)
         self.probability = QLabel()
         self.probability.setObjectName("evidenceProbability")
         self.probability.setTextFormat(Qt.TextFormat.PlainText)

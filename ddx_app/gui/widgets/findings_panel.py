@@ -26,6 +26,7 @@ from ...knowledge.model import KnowledgeBase
 from ..models.filter_proxy import FindingFilterProxy
 from ..models.findings_model import LABEL, FindingsModel
 from .findings_view import FindingsView
+from .parts import heading
 from .quick_entry import QuickEntryBox
 from .state_delegate import StateDelegate
 
@@ -128,10 +129,7 @@ class FindingsPanel(QWidget):
                  lang: str = "en", parent=None):
         super().__init__(parent)
         self._model, self._proxy = model, proxy
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading()
         self.quick_entry_box = QuickEntryBox(kb, lang)
         self.quick_entry = self.quick_entry_box.edit
         self.filter_edit = FilterEdit()
@@ -225,9 +223,8 @@ class FindingsPanel(QWidget):
     def record_filter_as_other(self) -> bool:
         """Record the filter's text as an other finding (one undo step), then clear the
         filter. False when nothing was recorded (empty, or already recorded)."""
-        term = " ".join(self.filter_edit.text().split())
         try:
-            done = self._model.document.add_other_finding(term)
+            done = bool(self._model.document.add_other_findings([self.filter_edit.text()]))
         except ValueError as exc:
             self._model.valueRejected.emit(str(exc))
             return False

@@ -1,11 +1,12 @@
-"""Widgets that several panels build the same way: splitters and read-only lists."""
+"""Widgets that several panels build the same way: splitters, read-only lists, headings
+and notes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QSplitter, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QWidget
 
 from .columns import FittedTreeView
 from .wrap import WrappingTreeView
@@ -45,3 +46,30 @@ def list_view(name: str, wrap: bool = False) -> FittedTreeView:
     view.setAllColumnsShowFocus(True)
     view.setMouseTracking(True)
     return view
+
+
+def heading(name: str = "", *, wrap: bool = False) -> QLabel:
+    """A label in bold: a panel's heading; ``wrap``: plain text over as many lines as it
+    takes (an entity's name)."""
+    label = QLabel()
+    if name:
+        label.setObjectName(name)
+    if wrap:
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    bold = label.font()
+    bold.setBold(True)
+    label.setFont(bold)
+    return label
+
+
+def note(name: str) -> QLabel:
+    """A wrapping label a little smaller than the text around it (9/10, at least 7 pt):
+    the note under a list, the disclaimer."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    small = label.font()
+    small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
+    label.setFont(small)
+    return label
