@@ -45,28 +45,25 @@ _SCRIPT_FONTS = {"cjk": QFontDatabase.WritingSystem.SimplifiedChinese,
 
 
 def register_fonts(app: QGuiApplication | None = None) -> list[str]:
-    """Register the fonts shipped in resources/fonts that the system lacks (a headless
-    machine may have no fonts at all): a text font whose family is not installed, a
-    script's font when no installed family covers that script (those become fallbacks
-    of ``app``'s font). Returns the families registered."""
+    """Register the fonts shipped in resources/fonts (paths.BUNDLED_FONTS) that the
+    system lacks (a headless machine may have no fonts at all): a text font whose family
+    is not installed, a script's font when no installed family covers that script
+    (those become fallbacks of ``app``'s font). Returns the families registered."""
     families: list[str] = []
     folder = fonts_dir()
-    if not folder.is_dir():
-        return families
     installed = set(QFontDatabase.families())
     # the family the application font resolves to now: an alias ("Sans Serif") may
     # resolve to a registered fallback font afterwards, which would then draw all text
     text_family = QFontInfo(app.font()).family() if app is not None else None
-    role_of = {name: role for role, (name, _family) in BUNDLED_FONTS.items()}
-    family_of = dict(BUNDLED_FONTS.values())  # a file not listed is always registered
     fallbacks: list[str] = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in (".ttf", ".otf", ".ttc"):
-            continue
-        script = _SCRIPT_FONTS.get(role_of.get(path.name, ""))
+    for role, (name, family) in BUNDLED_FONTS.items():
+        script = _SCRIPT_FONTS.get(role)
         if script is not None and QFontDatabase.families(script):
             continue  # an installed font writes this script
-        if script is None and family_of.get(path.name) in installed:
+        if script is None and family in installed:
+            continue
+        path = folder / name
+        if not path.is_file():
             continue
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
@@ -79,11 +76,11 @@ def register_fonts(app: QGuiApplication | None = None) -> list[str]:
             font = app.font()
             font.setFamily(text_family)
             app.setFont(font)
-        use_fallbacks(app, fallbacks)
+        use_fallbacks(fallbacks)
     return families
 
 
-def use_fallbacks(app: QGuiApplication, fallbacks: list[str]) -> None:
+def use_fallbacks(fallbacks: list[str]) -> None:
     """Make ``fallbacks`` the substitutes of every installed family, so characters those
     lack are drawn from them.
 

@@ -98,22 +98,23 @@ def unit_factor(spec) -> float:
     return spec
 
 
+def _words(by_lang: dict | None) -> dict[str, tuple[str, ...]]:
+    """lang -> words, as tuples."""
+    return {lang: tuple(words) for lang, words in (by_lang or {}).items()}
+
+
 def build_entry(fdata: dict) -> EntryWords:
     """findings.yaml ``entry``: the quick-entry words (none when the KB gives none)."""
     entry = fdata.get("entry") or {}
     return EntryWords(
-        states={state: {lang: tuple(words) for lang, words in langs.items()}
-                for state, langs in entry.get("states", {}).items()},
+        states={state: _words(langs) for state, langs in entry.get("states", {}).items()},
         named_alone=tuple(entry.get("named_alone", ())),
-        fillers={lang: tuple(words) for lang, words in entry.get("fillers", {}).items()},
-        before_name={lang: tuple(words)
-                     for lang, words in entry.get("before_name", {}).items()},
-        joiners={lang: tuple(words) for lang, words in entry.get("joiners", {}).items()},
-        shared={lang: tuple(words) for lang, words in entry.get("shared", {}).items()},
-        result_for={lang: tuple(words)
-                    for lang, words in entry.get("result_for", {}).items()},
-        result_heading={lang: tuple(words)
-                        for lang, words in entry.get("result_heading", {}).items()},
+        fillers=_words(entry.get("fillers")),
+        before_name=_words(entry.get("before_name")),
+        joiners=_words(entry.get("joiners")),
+        shared=_words(entry.get("shared")),
+        result_for=_words(entry.get("result_for")),
+        result_heading=_words(entry.get("result_heading")),
     )
 
 
@@ -207,8 +208,8 @@ def build_display(display: dict | None) -> DisplaySettings:
     if not display:
         return DisplaySettings()
     defaults = DisplaySettings()
-    bands = tuple(Band(b["id"], b["label"], b["at_least"]) for b in display.get("bands", ()))
-    gain = tuple(Band(b["id"], b["label"], b["at_least"]) for b in display.get("gain_bands", ()))
+    bands, gain = (tuple(Band(b["id"], b["label"], b["at_least"]) for b in display.get(key, ()))
+                   for key in ("bands", "gain_bands"))
     return DisplaySettings(bands=bands or defaults.bands, gain_bands=gain or defaults.gain_bands,
                            odds_cap=display.get("odds_cap", defaults.odds_cap),
                            mimics_shown=display.get("mimics_shown", defaults.mimics_shown))
