@@ -485,6 +485,7 @@ class MainWindow(TraineeMixin, FileActionsMixin, WindowStateMixin, QMainWindow):
         self.settings.language = lang
         install_translations(QCoreApplication.instance(), lang)
         self.lang = lang
+        self.drop_kept_dialogs()  # built anew, in the new language, when next opened
         for obj in self.findChildren(QObject):  # the document, models, panels, dialogs
             for attr in ("lang", "_lang"):  # a plain attribute, not a property
                 if isinstance(vars(obj).get(attr), str):

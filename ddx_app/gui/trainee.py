@@ -380,6 +380,17 @@ class TraineeMixin:
         row = next(r for r in series.rows if r.no == no)
         return self.open_practice_case(row_case(self.kb, series, row))
 
+    def drop_kept_dialogs(self) -> None:
+        """Close the non-modal dialogs kept between uses (progress, comparison table, seed
+        series): they write their words once, when built, so after a language change the
+        next View ▸ ... builds them anew in the new language."""
+        for name in ("_progress_dialog", "_kb_table_dialog", "_seed_dialog"):
+            dialog = getattr(self, name)
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+                setattr(self, name, None)
+
     def show_kb_table(self):
         """View ▸ Comparison Table (non-modal)."""
         if self._kb_table_dialog is None:

@@ -311,3 +311,15 @@ def test_ddx_gui_lang_starts_in_chinese_without_storing_it(tmp_path):
     assert list((tmp_path / "cache" / "translations").glob("ddx_zh_CN-*.qm"))
     stored = "".join(p.read_text() for p in (tmp_path / "config").rglob("*.conf"))
     assert "zh_CN" not in stored
+
+
+def test_a_dialog_opened_before_the_switch_comes_back_in_the_new_language(make_window,
+                                                                          english_after):
+    window = make_window()
+    before = window.show_kb_table()
+    english_title = before.windowTitle()
+    assert not CJK.search(english_title)
+    _language_action(window, "zh_CN").trigger()
+    after = window.show_kb_table()
+    assert after is not before
+    assert CJK.search(after.windowTitle()), after.windowTitle()
