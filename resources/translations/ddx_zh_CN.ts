@@ -255,14 +255,6 @@
         <source>You ordered {k} of the panel&apos;s {n}.</source>
         <translation>你申请了该组合 {n} 项中的 {k} 项。</translation>
     </message>
-    <message>
-        <source>Expert estimate (no published figure)</source>
-        <translation type="obsolete">专家估计（无已发表数据）</translation>
-    </message>
-    <message>
-        <source>Counts: {counts} with this result</source>
-        <translation type="obsolete">计数：{counts} 有此结果</translation>
-    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -789,18 +781,6 @@ Each cell: how often {short} shows the row&apos;s result (knowledge-base frequen
         <source>No figure for this entity in the knowledge base: the shared no-data value, not counted as a difference</source>
         <translation>知识库中该病种无此数据：使用共同的无数据值，不计为差异</translation>
     </message>
-    <message>
-        <source>Source: {citation}</source>
-        <translation type="vanished">来源：{citation}</translation>
-    </message>
-    <message>
-        <source>Expert estimate (no published figure)</source>
-        <translation type="vanished">专家估计（无已发表数据）</translation>
-    </message>
-    <message>
-        <source>Counts: {counts} with this result</source>
-        <translation type="vanished">计数：{counts} 有此结果</translation>
-    </message>
 </context>
 <context>
     <name>ComparePanel</name>
@@ -945,14 +925,6 @@ Each cell: how often {short} shows the row&apos;s result (knowledge-base frequen
         <location filename="../../ddx_app/gui/models/evidence_model.py" line="211"/>
         <source>already part of the prior chosen</source>
         <translation>已包含在所选先验中</translation>
-    </message>
-    <message>
-        <source>Expert estimate (no published figure)</source>
-        <translation type="vanished">专家估计（无已发表数据）</translation>
-    </message>
-    <message>
-        <source>Counts: {counts} with this result</source>
-        <translation type="vanished">计数：{counts} 有此结果</translation>
     </message>
     <message>
         <location filename="../../ddx_app/gui/models/evidence_model.py" line="225"/>
@@ -1354,85 +1326,77 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
         <translation>在你提交诊断或揭晓答案之前，证据被隐藏。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="504"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="505"/>
         <source>Language: {language}</source>
         <translation>语言：{language}</translation>
     </message>
     <message>
-        <source>Findings and diagnoses from the knowledge base, and a few other texts, change to {language} at the next start.</source>
-        <translation type="vanished">来自知识库的所见和诊断以及其他少数文本将在下次启动时切换为{language}。</translation>
-    </message>
-    <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="526"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="527"/>
         <source>Quick entry: nothing understood; see the line under it</source>
         <translation>快速录入：未识别任何内容；请看下方说明</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="530"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="531"/>
         <source>Quick entry ({count} findings)</source>
         <translation>快速录入（{count} 项所见）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="536"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="537"/>
         <source>Quick entry: recorded {count} finding(s)</source>
         <translation>快速录入：已记录 {count} 项所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="538"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="539"/>
         <source>; {left} item(s) not understood stay in the line (Ctrl+Enter keeps them as other findings)</source>
         <translation>；{left} 项未能识别，保留在输入行中（Ctrl+Enter 将其记为其他所见）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="551"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="552"/>
         <source>Recorded {count} other finding(s), not scored: {terms}</source>
         <translation>已记录 {count} 项其他所见（不计分）：{terms}</translation>
     </message>
     <message>
-        <source>; {left} item(s) not understood stay in the line</source>
-        <translation type="vanished">；{left} 项未识别，留在输入行中</translation>
-    </message>
-    <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="558"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="559"/>
         <source>Trainee mode: the summary shows the differential; commit a diagnosis or reveal first</source>
         <translation>学员模式：摘要会显示鉴别诊断；请先提交诊断或揭晓答案</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="565"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="566"/>
         <source>Summary copied to the clipboard ({lines} lines)</source>
         <translation>摘要已复制到剪贴板（{lines} 行）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="572"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="573"/>
         <source>{finding}: press P/N (or Space) to record the result</source>
         <translation>{finding}：按 P/N（或空格）记录结果</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="589"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="590"/>
         <source>Clear all findings</source>
         <translation>清除全部所见</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="600"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="601"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="600"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="601"/>
         <source>Reports are not available.</source>
         <translation>报告功能不可用。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="609"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="610"/>
         <source>A report is still being exported.</source>
         <translation>仍有报告正在导出。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="634"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="635"/>
         <source> (trainee)</source>
         <translation>（学员）</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/main_window.py" line="636"/>
+        <location filename="../../ddx_app/gui/main_window.py" line="637"/>
         <source>{name}[*] — DDx Assistant{suffix}</source>
         <translation>{name}[*] — DDx Assistant{suffix}</translation>
     </message>
@@ -1781,10 +1745,6 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
         <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="76"/>
         <source>Quick entry</source>
         <translation>快速录入</translation>
-    </message>
-    <message>
-        <source>Type findings as text: names or synonyms with a result after or before them (SMA+, desmin neg, no necrosis, CK focal), numbers with units (Ki67 15%, IgG4 60/HPF, serum IgG4 2.1 g/L, 14 months). Enter records everything understood as one undoable change; what was not understood stays in the line. Escape clears.</source>
-        <translation type="vanished">以文本录入所见：名称或同义词，结果写在其前或其后（SMA+、desmin neg、no necrosis、CK focal），数值带单位（Ki67 15%、IgG4 60/HPF、serum IgG4 2.1 g/L、14 months）。按 Enter 将所有已识别内容作为一次可撤销的更改记录；未识别的部分留在输入行中。按 Esc 清空。</translation>
     </message>
     <message>
         <location filename="../../ddx_app/gui/widgets/quick_entry.py" line="78"/>
@@ -2184,7 +2144,7 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
     </message>
     <message>
         <location filename="../../ddx_app/gui/trainee.py" line="333"/>
-        <location filename="../../ddx_app/gui/trainee.py" line="442"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="453"/>
         <source>Opened a case for practice</source>
         <translation>已打开一个练习病例</translation>
     </message>
@@ -2199,52 +2159,52 @@ P(结果 | {entity}) = {pe:.2f}；P(结果 | {rival}) = {pr:.2f}
         <translation>无法读取种子病例系列。</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="403"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="414"/>
         <source>Export study sheet</source>
         <translation>导出学习表</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="403"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="414"/>
         <source>Export comparison table</source>
         <translation>导出对照表</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="404"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="415"/>
         <source>PDF (*.pdf);;HTML (*.html)</source>
         <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="405"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="416"/>
         <source>HTML (*.html);;PDF (*.pdf)</source>
         <translation>HTML (*.html);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="411"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="422"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="413"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="424"/>
         <source>Wrote {file}</source>
         <translation>已写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="436"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="447"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="444"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="455"/>
         <source>Opened a case</source>
         <translation>已打开病例</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="480"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="491"/>
         <source>Case {n}</source>
         <translation>病例 {n}</translation>
     </message>
     <message>
-        <location filename="../../ddx_app/gui/trainee.py" line="489"/>
+        <location filename="../../ddx_app/gui/trainee.py" line="500"/>
         <source>Example {n}</source>
         <translation>示例 {n}</translation>
     </message>
