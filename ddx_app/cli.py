@@ -302,9 +302,6 @@ def _ranking_lines(kb: KnowledgeBase, a: Analysis, lang: str = "en") -> list[str
     return lines + ["", leader_sentence(a, lang), scope_sentence(kb, lang=lang)]
 
 
-def _flabel(kb: KnowledgeBase, fid: str, lang: str = "en") -> str:
-    return text(kb.findings[fid].label, lang)
-
 
 def cmd_explain(args) -> int:
     kb, case, a = _load(args)
@@ -348,8 +345,8 @@ def cmd_explain(args) -> int:
                         percent=percent(w.probability), entity=text(e.short_name, lang))]
         for step, state in w.path:
             label = kb.findings[step.finding].state_label(state, kb, lang)
-            lines.append("  " + _("{finding}: {state}", finding=_flabel(kb, step.finding, lang),
-                                  state=label))
+            lines.append("  " + _("{finding}: {state}",
+                                  finding=kb.finding_label(step.finding, lang), state=label))
         lines.append("  -> " + (text(w.conclusion, lang) if w.next_step is None
                                 else text(w.next_step.ask, lang)))
         if w.workup.note:
@@ -378,14 +375,14 @@ def _evidence_lines(kb: KnowledgeBase, a: Analysis, entity: str,
     contribs = a.explain(entity)
     if not contribs:
         lines.append("  " + _("(no findings recorded)"))
-    fw = max((_cols(_flabel(kb, c.finding, lang)) for c in contribs), default=10)
+    fw = max((_cols(kb.finding_label(c.finding, lang)) for c in contribs), default=10)
     for c in contribs:
         state = kb.findings[c.finding].state_label(c.state, kb, lang)
         value = c.value if kb.findings[c.finding].is_numeric else state
         src = c.provenance.label_in(lang) + (f", {c.counts}" if c.counts else "")
         counted = ("  " + _("counted x{weight} ({group})", weight=f"{c.weight:.2f}",
                             group=c.group) if c.weight < 1 else "")
-        lines.append(f"  {c.llr:+6.2f}  {_pad(_flabel(kb, c.finding, lang), fw)}  "
+        lines.append(f"  {c.llr:+6.2f}  {_pad(kb.finding_label(c.finding, lang), fw)}  "
                      f"{_pad(str(value), 14)} "
                      f"P={c.p_entity:.2f} vs {c.p_rival:.2f}  [{src}]{counted}")
     groups = {g.id: g for g in kb.dependence_groups}
@@ -405,7 +402,7 @@ def _unscored_lines(kb: KnowledgeBase, a: Analysis, lang: str = "en") -> list[st
     for u in a.unscored:
         state = kb.findings[u.finding].state_label(u.state, kb, lang)
         lines.append("  " + _("{finding} = {state}: {reason}",
-                              finding=_flabel(kb, u.finding, lang), state=state,
+                              finding=kb.finding_label(u.finding, lang), state=state,
                               reason=unscored_reason(u.reason, lang)))
     return lines
 
@@ -484,10 +481,10 @@ def _versus(kb: KnowledgeBase, a: Analysis, entity: str, other: str,
     rows = a.compare(entity, other)
     if not rows:
         lines.append("  " + _("(no findings recorded: only the prior separates them)"))
-    fw = max((_cols(_flabel(kb, r.finding, lang)) for r in rows), default=10)
+    fw = max((_cols(kb.finding_label(r.finding, lang)) for r in rows), default=10)
     for r in rows:
         finding = kb.findings[r.finding]
-        lines.append(f"  {r.llr:+6.2f}  {_pad(_flabel(kb, r.finding, lang), fw)}  "
+        lines.append(f"  {r.llr:+6.2f}  {_pad(kb.finding_label(r.finding, lang), fw)}  "
                      f"{_pad(finding.state_label(r.state, kb, lang), 14)} "
                      f"P={r.p_a:.2f} vs {r.p_b:.2f}  [{r.sources}]")
     return lines
@@ -511,18 +508,19 @@ def cmd_suggest(args) -> int:
         }, indent=2))
         return EXIT_OK
     lines = _header(kb, case, a) + ["", "Next best tests (expected information gain):"]
-    fw = max((len(_flabel(kb, s.finding)) for s in sugg), default=10)
+    fw = max((len(kb.finding_label(s.finding)) for s in sugg), default=10)
     for i, s in enumerate(sugg, 1):
         sep = (" separates " + " vs ".join(text(kb.entities[e].short_name) for e in s.separates)
                if s.separates else "")
-        lines.append(f"{i:>3}. {_flabel(kb, s.finding):<{fw}}  {bits(s.gain_bits):>8} bits{sep}")
+        name = kb.finding_label(s.finding)
+        lines.append(f"{i:>3}. {name:<{fw}}  {bits(s.gain_bits):>8} bits{sep}")
     if a.settled(args.stains_only):
         lines += ["", f"The findings recorded settle this differential: no single test is "
                   f"expected to gain {bits(kb.settings.settled_below_bits)} bits or more."]
     if panel:
         lines += ["", f"Best panel of {len(panel)} (ordered together):"]
         for f, g in panel:
-            lines.append(f"     + {_flabel(kb, f):<{fw}}  cumulative {bits(g)} bits")
+            lines.append(f"     + {kb.finding_label(f):<{fw}}  cumulative {bits(g)} bits")
     lines += ["", DISCLAIMER]
     print("\n".join(lines))
     return EXIT_OK
@@ -554,12 +552,12 @@ def _entry_text(parts: list[str], lang: str = "en") -> str | None:
 def entry_preview_lines(kb: KnowledgeBase, result, lang: str = "en") -> list[str]:
     """``ddx parse``: each finding understood (label, value, the text it came from), the
     text not understood, the questions and the notes."""
-    from .quick_entry import label, value_text
+    from .quick_entry import value_text
 
     _ = translator(lang)
     lines = []
     if result.items:
-        rows = [(label(kb, i.finding, lang),
+        rows = [(kb.finding_label(i.finding, lang),
                  _("{value} ({note})", value=value_text(kb, i.finding, i.value, lang),
                    note=i.note) if i.note else value_text(kb, i.finding, i.value, lang),
                  i.text) for i in result.items]

@@ -86,7 +86,7 @@ from typing import Any, NamedTuple
 from . import values
 from .i18n import DEFAULT_LANGUAGE, gettext, translator
 from .i18n import normalise as language
-from .knowledge.model import Finding, KnowledgeBase, text
+from .knowledge.model import Finding, KnowledgeBase
 from .values import number_text
 
 MAX_CHARS = 10_000
@@ -170,7 +170,7 @@ class QuickEntry(NamedTuple):
                              for t in self.unrecognised],
             "questions": [_question_json(q) for q in self.questions],
             "notes": [_question_json(q) for q in self.notes],
-            "items": [{"finding": i.finding, "label": label(kb, i.finding, lang),
+            "items": [{"finding": i.finding, "label": kb.finding_label(i.finding, lang),
                        "value": i.value, "display": value_text(kb, i.finding, i.value, lang),
                        "text": i.text, "start": i.start, "end": i.end,
                        **({"note": i.note} if i.note else {})} for i in self.items],
@@ -215,10 +215,6 @@ def _boundary(t: str, i: int) -> bool:
     last = t[i - 1]
     return (i == len(t) or not _wordy(last) or not _wordy(t[i]) or _cjk(last)
             or _cjk(t[i]))
-
-
-def label(kb: KnowledgeBase, fid: str, lang: str = "en") -> str:
-    return text(kb.findings[fid].label, lang)
 
 
 def series(words: Any, lang: str = "en", last: str = ",") -> str:
@@ -574,7 +570,7 @@ class _Binder:
             self.unknown.append([start, end])
 
     def label(self, fid: str) -> str:
-        return label(self.kb, fid, self.lang)
+        return self.kb.finding_label(fid, self.lang)
 
     def names(self, fids: tuple) -> str:
         return series((self.label(f) for f in fids), self.lang, last="or")
@@ -1173,7 +1169,7 @@ def _settle(kb: KnowledgeBase, b: _Binder, line: str, lang: str):
         if m.fid in asked:  # "Ki67 15% ... Ki67 5-10": not recorded until settled
             questions.append(Question(
                 _("{finding} is also given as {value}: not recorded until the other "
-                  "mention is settled", finding=label(kb, m.fid, lang),
+                  "mention is settled", finding=kb.finding_label(m.fid, lang),
                   value=value_text(kb, m.fid, m.value, lang)),
                 m.start, m.end, line[m.start:m.end], m.fid))
             continue
@@ -1183,7 +1179,7 @@ def _settle(kb: KnowledgeBase, b: _Binder, line: str, lang: str):
                 shown = series((value_text(kb, m.fid, v, lang) for v in values), lang)
                 questions.append(Question(
                     _("{finding} is given {n} times with different values ({values}): not "
-                      "recorded", finding=label(kb, m.fid, lang), n=len(group),
+                      "recorded", finding=kb.finding_label(m.fid, lang), n=len(group),
                       values=shown), m.start, group[-1].end,
                     line[m.start:group[-1].end], m.fid))
             continue
@@ -1222,7 +1218,7 @@ def read_number(kb: KnowledgeBase, fid: str, typed: Any, unit: str | None = None
     line = typed.strip() if isinstance(typed, str) else ""
     if not line:
         return Reading()
-    name = label(kb, fid, lang)
+    name = kb.finding_label(fid, lang)
     _ = translator(lang)
     if not f.is_numeric:
         return Reading(message=_("{finding} takes a result, not a number", finding=name))
@@ -1260,7 +1256,7 @@ def preview(kb: KnowledgeBase, result: QuickEntry, lang: str = "en") -> str:
     """One line: what was understood ("SMA = Positive · Age = 1.17 years"), then what was
     not ("not understood: xyz") and the questions."""
     shown = {i.finding: i for i in reversed(result.items)}  # a finding named twice: once
-    parts = [" · ".join(f"{label(kb, i.finding, lang)} = "
+    parts = [" · ".join(f"{kb.finding_label(i.finding, lang)} = "
                         f"{value_text(kb, i.finding, i.value, lang)}"
                         for i in result.items if shown[i.finding] is i)] if result.items else []
     if result.unrecognised:

@@ -90,15 +90,12 @@ def build_alerts(a: "Analysis", lang: str = "en") -> list[Alert]:
     return sorted(out, key=lambda x: (x.state != ACTIVE, rank.get(x.level, len(LEVELS))))
 
 
-def _label(kb: KnowledgeBase, fid: str, lang: str) -> str:
-    return text(kb.findings[fid].label, lang)
-
 
 def results_text(kb: KnowledgeBase, a: "Analysis", findings, lang: str = "en") -> str:
     """'SOX10 = Negative; ALK (D5F3) = Positive' for recorded findings."""
     _ = translator(lang)
     return _("; ").join(
-        _("{finding} = {state}", finding=_label(kb, f, lang),
+        _("{finding} = {state}", finding=kb.finding_label(f, lang),
           state=kb.findings[f].state_label(a.states[f], kb, lang))
         for f in findings if f in a.states)
 
@@ -151,7 +148,7 @@ def _outside(kb: KnowledgeBase, o: rules.OutsideWarning, lang: str) -> Alert:
         message += _(" Least explained by {entity}: {findings}.", entity=best,
                      findings=_("; ").join(
                          _("{finding} = {state} ({percent} in {entity})",
-                           finding=_label(kb, f, lang),
+                           finding=kb.finding_label(f, lang),
                            state=kb.findings[f].state_label(s, kb, lang),
                            percent=percent(p), entity=best)
                          for f, s, p in o.unexplained))
@@ -180,7 +177,7 @@ def _red_flag(kb: KnowledgeBase, a: "Analysis", r: rules.RedFlagResult, lang: st
     resolves = text(flag.resolves, lang)
     if not resolves and flag.panel:
         resolves = _("All of {findings} recorded.", findings=_(", ").join(
-            _label(kb, f, lang) for f in flag.panel))
+            kb.finding_label(f, lang) for f in flag.panel))
     title = text(flag.title, lang)
     return Alert(
         id=f"red_flag:{flag.id}", kind=RED_FLAG, level=flag.level,
@@ -214,9 +211,10 @@ def alert_json(kb: KnowledgeBase, alert: Alert, lang: str = "en") -> dict[str, A
     return {
         "id": alert.id, "kind": alert.kind, "level": alert.level, "state": alert.state,
         "title": alert.title, "message": alert.message,
-        "panel": list(alert.panel), "panel_labels": [_label(kb, f, lang) for f in alert.panel],
+        "panel": list(alert.panel),
+        "panel_labels": [kb.finding_label(f, lang) for f in alert.panel],
         "triggered_by": list(alert.triggered_by),
-        "triggered_by_labels": [_label(kb, f, lang) for f in alert.triggered_by],
+        "triggered_by_labels": [kb.finding_label(f, lang) for f in alert.triggered_by],
         "resolved_by": alert.resolved_by, "resolution": alert.resolution,
         "resolved_with": list(alert.resolved_with),
         "source": alert.source, "entity": alert.entity,
@@ -240,7 +238,7 @@ def alert_lines(kb: KnowledgeBase, alert: Alert, lang: str = "en") -> list[str]:
               for i in alert.items]
     if alert.panel:
         lines.append("   " + _("Not done: {findings}.", findings=_(", ").join(
-            _label(kb, f, lang) for f in alert.panel)))
+            kb.finding_label(f, lang) for f in alert.panel)))
     if alert.resolved_by:
         lines.append("   " + _("Resolved by: {what}", what=alert.resolved_by))
     return lines

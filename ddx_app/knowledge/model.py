@@ -629,6 +629,10 @@ class KnowledgeBase:
     def scope_names(self) -> tuple[str, ...]:
         return (ALL_ENTITIES, *(s for s in self.scopes if s != ALL_ENTITIES))
 
+    def finding_label(self, finding: str, lang: str = "en") -> str:
+        """A finding's label in ``lang`` (English when it has none)."""
+        return text(self.findings[finding].label, lang)
+
     def scope_label(self, name: str, lang: str = "en") -> str:
         if name in self.scopes:
             return text(self.scopes[name].label, lang)

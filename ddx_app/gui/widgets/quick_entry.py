@@ -140,9 +140,9 @@ class QuickEntryBox(QWidget):
         return html
 
     def preview_tooltip(self, result: QuickEntry) -> str:
-        from ...quick_entry import label, value_text
+        from ...quick_entry import value_text
 
-        lines = [f"{label(self.kb, i.finding, self.lang)} = "
+        lines = [f"{self.kb.finding_label(i.finding, self.lang)} = "
                  f"{value_text(self.kb, i.finding, i.value, self.lang)}"
                  + (self.tr(" ({note})").format(note=i.note) if i.note else "")
                  for i in result.items]
